@@ -1,0 +1,11 @@
+import { db } from "@/lib/db";
+import { apiRoute } from "@/lib/http/api-route";
+import { listLatestFrameworkVersions } from "@/lib/framework/store";
+import { toFrameworkSummary } from "@/lib/framework/present";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async () => {
+  const versions = await listLatestFrameworkVersions(db);
+  return { frameworks: versions.map(toFrameworkSummary) };
+});

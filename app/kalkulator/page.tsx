@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { getMessages } from "@/lib/i18n/locale";
+import { listLatestFrameworkVersions } from "@/lib/framework/store";
+import { levelCriteria } from "@/lib/framework/catalog";
+import { isIndicatorNode, type FrameworkDefinition, type FrameworkNode, type IndicatorNode } from "@/lib/framework/schema";
+import { CalculatorProvider } from "@/components/calculator/calculator-context";
+import { LevelOption } from "@/components/calculator/level-option";
+import { ValueInput } from "@/components/calculator/value-input";
+import { NodeIndex } from "@/components/calculator/node-index";
+import { CalculationTrail, ResultPanel } from "@/components/calculator/result-panel";
+import { fill } from "@/lib/i18n/format";
+
+export const metadata: Metadata = { title: "Kalkulator Indeks" };
+export const dynamic = "force-dynamic";
+
+const DEFAULT_FRAMEWORK = "spbe-2020";
+
+/** The engine needs the tree, weights and bands, not the criteria texts the server renders. */
+function withoutTexts(definition: FrameworkDefinition): FrameworkDefinition {
+  const strip = (node: FrameworkNode): FrameworkNode =>
+    isIndicatorNode(node) ? { ...node, question: null, criteria: {} } : { ...node, children: node.children.map(strip) };
+  return { ...definition, nodes: definition.nodes.map(strip), levelScales: [], sources: [], notes: [] };
+}
+
+export default async function CalculatorPage({ searchParams }: { searchParams: Promise<{ kerangka?: string }> }) {
+  const { m } = await getMessages();
+  const labels = m.calculator;
+  const { kerangka } = await searchParams;
+  const versions = await listLatestFrameworkVersions(db);
+  if (versions.length === 0) return <p>{labels.noFrameworks}</p>;
+  const selected = versions.find((version) => version.definition.code === (kerangka ?? DEFAULT_FRAMEWORK)) ?? (kerangka ? undefined : versions[0]);
+  if (!selected) notFound();
+  const framework = selected.definition;
+
+  const renderIndicator = (indicator: IndicatorNode) => (
+    <article key={indicator.code} id={`indikator-${indicator.number}`} className="rounded-lg border border-slate-200 bg-white p-4" data-indicator={indicator.number}>
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h4 className="font-semibold">
+          {indicator.number}. {indicator.name}
+        </h4>
+        <span className="text-xs text-slate-600">{labels.weight} {indicator.weight.replace(".", ",")}%</span>
+      </header>
+      {indicator.question && <p className="mt-1 text-sm text-slate-700">{indicator.question}</p>}
+      {framework.valueScale.integer ? (
+        <fieldset className="mt-3 space-y-2">
+          <legend className="sr-only">{labels.level} {indicator.number}</legend>
+          <LevelOption number={indicator.number} level={null}>
+            <span className="text-slate-600">{labels.notAnswered}</span>
+          </LevelOption>
+          {levelCriteria(framework, indicator).map((criterion) => (
+            <LevelOption key={criterion.level} number={indicator.number} level={String(criterion.level)}>
+              <span className="font-medium">
+                {labels.level} {criterion.level} · {criterion.name}
+              </span>
+              <span className="mt-0.5 block text-slate-700">{criterion.text}</span>
+            </LevelOption>
+          ))}
+        </fieldset>
+      ) : (
+        <div className="mt-3 grid gap-3 md:grid-cols-[auto_1fr]">
+          <ValueInput
+            number={indicator.number}
+            label={labels.valueLabel}
+            hint={labels.valueHint}
+            invalidMessage={fill(labels.invalidValue, { min: framework.valueScale.min, max: framework.valueScale.max })}
+          />
+          <ol className="space-y-1 text-sm text-slate-700">
+            {levelCriteria(framework, indicator).map((criterion) => (
+              <li key={criterion.level}>
+                <span className="font-medium">{labels.level} {criterion.level} · {criterion.name}:</span> {criterion.text}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </article>
+  );
+
+  const renderNode = (node: FrameworkNode, depth: number) => {
+    if (isIndicatorNode(node)) return renderIndicator(node);
+    const Heading = depth === 0 ? "h2" : "h3";
+    return (
+      <section key={node.code} aria-labelledby={`simpul-${node.code}`} className="space-y-3">
+        <div className={`flex flex-wrap items-center justify-between gap-2 rounded-md px-3 py-2 ${depth === 0 ? "bg-brand-100" : "bg-slate-100"}`}>
+          <Heading id={`simpul-${node.code}`} className={depth === 0 ? "text-lg font-semibold text-brand-900" : "font-semibold"}>
+            {node.code} · {node.name}{" "}
+            <span className="text-sm font-normal text-slate-600">({labels.weight} {node.weight.replace(".", ",")}%)</span>
+          </Heading>
+          <NodeIndex code={node.code} label={labels.index} />
+        </div>
+        <div className="space-y-3">{node.children.map((child) => renderNode(child, depth + 1))}</div>
+      </section>
+    );
+  };
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold text-brand-900">{labels.title}</h1>
+        <p className="max-w-3xl text-slate-700">{labels.intro}</p>
+        <p className="max-w-3xl text-sm text-slate-600">{labels.levelsCumulative}</p>
+      </div>
+
+      <nav aria-label={labels.frameworkLabel} className="flex flex-wrap items-center gap-2">
+        <span className="text-sm font-medium">{labels.frameworkLabel}:</span>
+        {versions.map(({ definition }) => {
+          const isCurrent = definition.code === framework.code;
+          return (
+            <Link
+              key={definition.code}
+              href={`/kalkulator?kerangka=${definition.code}`}
+              aria-current={isCurrent ? "page" : undefined}
+              className={`rounded-full border px-3 py-1 text-sm ${isCurrent ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
+            >
+              {definition.name}
+              {definition.status === "provisional" && ` (${m.home.provisional})`}
+            </Link>
+          );
+        })}
+      </nav>
+
+      {framework.status === "provisional" && (
+        <div role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <strong>{labels.provisionalTitle}.</strong> {framework.statusNote}
+        </div>
+      )}
+
+      <CalculatorProvider framework={withoutTexts(framework)} storageKey={`spbe-kalkulator:${framework.code}:v${selected.version}`}>
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+          <div className="space-y-6">{framework.nodes.map((node) => renderNode(node, 0))}</div>
+          <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+            <ResultPanel labels={labels} nodeKindLabels={m.nodeKinds} />
+            <CalculationTrail labels={labels} />
+          </aside>
+        </div>
+      </CalculatorProvider>
+    </div>
+  );
+}

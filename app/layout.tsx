@@ -1,0 +1,43 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getMessages } from "@/lib/i18n/locale";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "SPBE Mandiri", template: "%s · SPBE Mandiri" },
+  description: "Portal penilaian mandiri SPBE (Sistem Pemerintahan Berbasis Elektronik).",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#133d7a" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, m } = await getMessages();
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col">
+        <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          {m.app.skipToContent}
+        </a>
+        <header className="bg-brand-800 text-white">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+            <Link href="/" className="flex items-baseline gap-2 font-semibold">
+              <span className="text-lg">{m.app.name}</span>
+              <span className="hidden text-sm font-normal text-brand-100 sm:inline">{m.app.tagline}</span>
+            </Link>
+            <nav aria-label="Navigasi utama" className="flex gap-4 text-sm">
+              <Link href="/" className="hover:underline">{m.app.nav.home}</Link>
+              <Link href="/kalkulator" className="hover:underline">{m.app.nav.calculator}</Link>
+            </nav>
+          </div>
+        </header>
+        <main id="konten" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white">
+          <p className="mx-auto max-w-7xl px-4 py-4 text-xs text-slate-600">{m.app.footer}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

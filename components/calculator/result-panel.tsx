@@ -1,0 +1,162 @@
+"use client";
+
+import { formatIndex } from "@/lib/scoring";
+import { fill } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n/messages";
+import { useCalculator } from "./calculator-context";
+
+type Labels = Messages["calculator"];
+
+const PREDICATE_STYLES: Record<string, string> = {
+  Memuaskan: "bg-emerald-700 text-white",
+  "Sangat Baik": "bg-green-600 text-white",
+  Baik: "bg-sky-700 text-white",
+  Cukup: "bg-amber-500 text-slate-900",
+  Kurang: "bg-red-700 text-white",
+};
+
+export function PredicateBadge({ predicate }: { predicate: string }) {
+  return (
+    <span className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ${PREDICATE_STYLES[predicate] ?? "bg-slate-600 text-white"}`}>
+      {predicate}
+    </span>
+  );
+}
+
+export function ResultPanel({ labels, nodeKindLabels }: { labels: Labels; nodeKindLabels: Record<string, string> }) {
+  const { framework, score, basis, setBasis, setAll } = useCalculator();
+  const kinds = framework.nodeKinds.filter((kind) => kind !== "indicator");
+  const maxLevel = Number(framework.valueScale.max);
+  const minLevel = Number(framework.valueScale.min);
+  const levels = Array.from({ length: maxLevel - minLevel + 1 }, (_, i) => String(minLevel + i));
+
+  return (
+    <section aria-labelledby="hasil-judul" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="hasil-judul" className="text-lg font-semibold text-brand-900">{labels.result}</h2>
+      <div className="flex items-end justify-between gap-3" aria-live="polite">
+        <div>
+          <div className="text-sm text-slate-600">{labels.index}</div>
+          <div className="text-4xl font-bold tabular-nums text-brand-900" data-testid="indeks">{formatIndex(score.indexExact)}</div>
+          <div className="text-xs text-slate-600">
+            {labels.exactValue}: <span className="tabular-nums" data-testid="indeks-eksak">{score.indexExact}</span>
+          </div>
+        </div>
+        <div className="text-right">
+          <div className="text-sm text-slate-600">{labels.predicate}</div>
+          <div data-testid="predikat"><PredicateBadge predicate={score.predicate} /></div>
+        </div>
+      </div>
+
+      <div>
+        <div className="flex justify-between text-sm">
+          <span>{labels.completeness}</span>
+          <span data-testid="kelengkapan">{fill(labels.answeredOf, { answered: score.answeredCount, total: score.indicatorCount })}</span>
+        </div>
+        <div className="mt-1 h-2 overflow-hidden rounded bg-slate-200" aria-hidden="true">
+          <div className="h-full bg-brand-600" style={{ width: `${Math.round(score.completeness * 100)}%` }} />
+        </div>
+        {score.completeness < 1 && <p className="mt-1 text-xs text-amber-800">{labels.incomplete}</p>}
+      </div>
+
+      <fieldset className="text-sm">
+        <legend className="font-medium">{labels.basisLabel}</legend>
+        {(["exact", "rounded"] as const).map((option) => (
+          <label key={option} className="mr-4 inline-flex items-center gap-1">
+            <input type="radio" name="dasar-predikat" checked={basis === option} onChange={() => setBasis(option)} className="accent-brand-700" />
+            {option === "exact" ? labels.basisExact : labels.basisRounded}
+          </label>
+        ))}
+      </fieldset>
+
+      {kinds.map((kind) => (
+        <div key={kind}>
+          <h3 className="text-sm font-semibold">{fill(labels.nodesTitle, { kind: nodeKindLabels[kind] ?? kind })}</h3>
+          <table className="mt-1 w-full text-sm">
+            <tbody>
+              {score.nodes
+                .filter((node) => node.kind === kind)
+                .map((node) => (
+                  <tr key={node.code} className="border-t border-slate-100">
+                    <td className="py-1 pr-2">
+                      <span className="font-medium">{node.code}</span> {node.name}
+                    </td>
+                    <td className="py-1 text-right tabular-nums" data-testid={`indeks-${node.code}`}>{formatIndex(node.indexExact)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+
+      <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3 text-sm">
+        <span>{labels.fillAll}</span>
+        {framework.valueScale.integer &&
+          levels.map((level) => (
+            <button key={level} type="button" onClick={() => setAll(level)} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">
+              {level}
+            </button>
+          ))}
+        <button type="button" onClick={() => setAll(null)} className="ml-auto rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">
+          {labels.reset}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function CalculationTrail({ labels }: { labels: Labels }) {
+  const { score } = useCalculator();
+  return (
+    <details className="rounded-lg border border-slate-200 bg-white p-4">
+      <summary className="cursor-pointer font-semibold text-brand-900">{labels.trail}</summary>
+      <div className="mt-3 overflow-x-auto">
+        <table className="w-full text-sm tabular-nums">
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th className="py-1 pr-2">{labels.trailIndicator}</th>
+              <th className="py-1 pr-2 text-right">{labels.trailValue}</th>
+              <th className="py-1 pr-2 text-right">{labels.trailWeight}</th>
+              <th className="py-1 text-right">{labels.trailProduct}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {score.trail.indicators.map((row) => (
+              <tr key={row.number} className="border-t border-slate-100">
+                <td className="py-1 pr-2">{row.number}. {row.name}</td>
+                <td className="py-1 pr-2 text-right">{row.value ?? "0"}</td>
+                <td className="py-1 pr-2 text-right">{row.weight}</td>
+                <td className="py-1 text-right">{row.product}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="mt-4 w-full text-sm tabular-nums">
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th className="py-1 pr-2">{labels.trailNode}</th>
+              <th className="py-1 pr-2 text-right">{labels.trailSumProduct}</th>
+              <th className="py-1 pr-2 text-right">{labels.trailSumWeight}</th>
+              <th className="py-1 text-right">{labels.trailIndex}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {score.trail.nodes.map((row) => (
+              <tr key={row.code} className="border-t border-slate-100">
+                <td className="py-1 pr-2">{row.code}</td>
+                <td className="py-1 pr-2 text-right">{row.sumProduct}</td>
+                <td className="py-1 pr-2 text-right">{row.sumWeight}</td>
+                <td className="py-1 text-right">{row.indexExact}</td>
+              </tr>
+            ))}
+            <tr className="border-t-2 border-slate-300 font-semibold">
+              <td className="py-1 pr-2">{labels.trailTotal}</td>
+              <td className="py-1 pr-2 text-right">{score.trail.total.sumProduct}</td>
+              <td className="py-1 pr-2 text-right">{score.trail.total.sumWeight}</td>
+              <td className="py-1 text-right">{score.trail.total.indexExact}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,31 @@
+// The environment, parsed once. Nothing else reads process.env.
+import path from "node:path";
+import { z } from "zod";
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Unset: the portal runs on the embedded PostgreSQL (PGlite) under DATA_DIR.
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // "auto": load demo data only into a new embedded database.
+  DEMO_DATA: z.enum(["auto", "true", "false"]).default("auto"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+function parseEnv(): Env {
+  const result = ZEnv.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+  });
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) };
+}
+
+export const env = parseEnv();

@@ -1,0 +1,258 @@
+// Frameworks in the database: each import is an immutable FrameworkVersion holding the
+// validated definition (the scoring engine's input) and the same tree as FrameworkNode
+// rows (what answers, assignments and comments point at). Framework-free on purpose: the
+// seed, scripts and route handlers all call these functions.
+import { createHash } from "node:crypto";
+import type { Db, DbTransaction } from "@/lib/db";
+import { Prisma, type NodeKind } from "@/lib/generated/prisma/client";
+import { listFrameworks } from "./catalog";
+import { isIndicatorNode, ZFrameworkDefinition, type FrameworkDefinition, type FrameworkNode } from "./schema";
+import { walkNodes } from "./tree";
+import { formatFrameworkIssues, validateFramework } from "./validate";
+
+/** A Prisma client or an interactive transaction: the read functions work with either. */
+type DbClient = Db | DbTransaction;
+
+export interface StoredFrameworkVersion {
+  readonly id: string;
+  readonly version: number;
+  readonly code: string;
+  readonly checksum: string;
+  readonly definition: FrameworkDefinition;
+}
+
+export interface ImportedFrameworkVersion extends StoredFrameworkVersion {
+  /** False when a version with the same checksum already existed and was returned as is. */
+  readonly isNew: boolean;
+}
+
+export interface ImportFrameworkOptions {
+  readonly notes?: string;
+  readonly importedById?: string;
+}
+
+/** The database only knows these three levels; anything else must be refused before writing. */
+const NODE_KINDS: Readonly<Record<string, NodeKind>> = {
+  domain: "DOMAIN",
+  aspect: "ASPECT",
+  indicator: "INDICATOR",
+};
+
+/**
+ * JSON with object keys sorted at every depth, so the same definition always produces
+ * the same text (and checksum) whatever order its keys were written in.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
+    const record = item as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
+  });
+}
+
+/** Checksum of a definition as validateFramework returns it (normalized decimals and texts). */
+export function frameworkChecksum(definition: FrameworkDefinition): string {
+  return createHash("sha256").update(canonicalJson(definition)).digest("hex");
+}
+
+/**
+ * Stores `definition` as the next version of its framework, or returns the existing
+ * version with the same content. An existing version is never modified: a period that
+ * was scored against it must keep producing the same index.
+ *
+ * The definition is validated (and normalized) again here, because this is the last
+ * gate before the data becomes an official-looking index.
+ */
+export async function importFrameworkVersion(
+  db: Db,
+  definition: FrameworkDefinition,
+  options: ImportFrameworkOptions = {},
+): Promise<ImportedFrameworkVersion> {
+  const validation = validateFramework(definition);
+  if (!validation.ok) {
+    throw new Error(`Kerangka ${definition.code} tidak valid:\n${formatFrameworkIssues(validation.issues)}`);
+  }
+  const framework = validation.framework;
+  assertStorableKinds(framework);
+  const canonical = canonicalJson(framework);
+  const checksum = frameworkChecksum(framework);
+
+  try {
+    return await writeVersion(db, framework, canonical, checksum, options);
+  } catch (error) {
+    // Two processes importing at once (e.g. two instances starting together) collide on
+    // the version or checksum unique key; the loser retries once and finds the winner's row.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return writeVersion(db, framework, canonical, checksum, options);
+    }
+    throw error;
+  }
+}
+
+async function writeVersion(
+  db: Db,
+  framework: FrameworkDefinition,
+  canonical: string,
+  checksum: string,
+  options: ImportFrameworkOptions,
+): Promise<ImportedFrameworkVersion> {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.frameworkVersion.findFirst({
+      where: { checksum, framework: { code: framework.code } },
+      select: { id: true, version: true },
+    });
+    if (existing) {
+      return { id: existing.id, version: existing.version, code: framework.code, checksum, definition: framework, isNew: false };
+    }
+
+    // The framework row follows its newest import (name, status: a provisional framework
+    // may be re-imported as official); versions keep their own copy of the definition.
+    const metadata = {
+      name: framework.name,
+      regulation: framework.regulation,
+      status: framework.status === "official" ? "OFFICIAL" : "PROVISIONAL",
+    } as const;
+    const row = await tx.framework.upsert({
+      where: { code: framework.code },
+      create: { code: framework.code, ...metadata },
+      update: metadata,
+      select: { id: true },
+    });
+    const latest = await tx.frameworkVersion.aggregate({ where: { frameworkId: row.id }, _max: { version: true } });
+    const version = (latest._max.version ?? 0) + 1;
+    const created = await tx.frameworkVersion.create({
+      data: {
+        frameworkId: row.id,
+        version,
+        // Exactly the text the checksum was computed from.
+        definition: JSON.parse(canonical) as Prisma.InputJsonValue,
+        checksum,
+        notes: options.notes ?? null,
+        importedById: options.importedById ?? null,
+      },
+      select: { id: true },
+    });
+
+    await insertNodes(tx, created.id, framework);
+    await tx.predicateBand.createMany({
+      data: framework.predicates.map((band, position) => ({
+        versionId: created.id,
+        name: band.name,
+        alias: band.alias ?? null,
+        min: band.min,
+        max: band.max,
+        maxInclusive: band.maxInclusive,
+        sortOrder: position,
+      })),
+    });
+    return { id: created.id, version, code: framework.code, checksum, definition: framework, isNew: true };
+  });
+}
+
+function assertStorableKinds(framework: FrameworkDefinition): void {
+  walkNodes(framework.nodes, (node, at) => {
+    if (!(node.kind in NODE_KINDS)) {
+      throw new Error(
+        `Kerangka ${framework.code}: jenis node "${node.kind}" (${at.path}) belum didukung; gunakan domain, aspect atau indicator`,
+      );
+    }
+  });
+}
+
+/**
+ * One createManyAndReturn per tree depth (three round trips for spbe-2020): a level's
+ * rows need the ids of their parents, found by code, which is unique within a version.
+ * sortOrder is the position in pre-order over the whole tree, so ordering by it gives the
+ * questionnaire order and also orders siblings.
+ */
+async function insertNodes(tx: DbTransaction, versionId: string, framework: FrameworkDefinition): Promise<void> {
+  const rows: { node: FrameworkNode; parentCode: string | null; depth: number; sortOrder: number }[] = [];
+  walkNodes(framework.nodes, (node, at) => {
+    rows.push({ node, parentCode: at.ancestors[at.ancestors.length - 1]?.code ?? null, depth: at.depth, sortOrder: rows.length });
+  });
+  const idsByCode = new Map<string, string>();
+  const maxDepth = Math.max(...rows.map((row) => row.depth));
+  for (let depth = 0; depth <= maxDepth; depth += 1) {
+    const data = rows
+      .filter((row) => row.depth === depth)
+      .map(({ node, parentCode, sortOrder }): Prisma.FrameworkNodeCreateManyInput => {
+        const parentId = parentCode === null ? null : idsByCode.get(parentCode);
+        if (parentId === undefined) throw new Error(`Induk ${parentCode} dari node ${node.code} belum tersimpan`);
+        const kind = NODE_KINDS[node.kind];
+        if (!kind) throw new Error(`Jenis node "${node.kind}" tidak didukung`);
+        const base = { versionId, parentId, kind, code: node.code, name: node.name, weight: node.weight, sortOrder };
+        if (!isIndicatorNode(node)) return base;
+        return {
+          ...base,
+          number: node.number,
+          levelScale: node.levelScale,
+          question: node.question,
+          criteria: { ...node.criteria },
+        };
+      });
+    const created = await tx.frameworkNode.createManyAndReturn({ data, select: { id: true, code: true } });
+    for (const node of created) idsByCode.set(node.code, node.id);
+  }
+}
+
+/**
+ * Imports every framework shipped in lib/framework/data that is not stored yet with the
+ * same content. Idempotent; safe at every start. A shipped file that was corrected
+ * becomes a new version, and periods already using the old version keep it.
+ */
+export async function ensureShippedFrameworks(db: Db): Promise<ImportedFrameworkVersion[]> {
+  const imported: ImportedFrameworkVersion[] = [];
+  for (const framework of listFrameworks()) {
+    imported.push(await importFrameworkVersion(db, framework, { notes: "Kerangka bawaan aplikasi" }));
+  }
+  return imported;
+}
+
+const VERSION_SELECT = {
+  id: true,
+  version: true,
+  checksum: true,
+  definition: true,
+  framework: { select: { code: true } },
+} as const;
+
+type VersionRow = Prisma.FrameworkVersionGetPayload<{ select: typeof VERSION_SELECT }>;
+
+function toStored(row: VersionRow): StoredFrameworkVersion {
+  const parsed = ZFrameworkDefinition.safeParse(row.definition);
+  if (!parsed.success) {
+    // Versions are validated on import; a failure here means the row was edited by hand.
+    throw new Error(`Definisi kerangka ${row.framework.code} versi ${row.version} di basis data rusak: ${parsed.error.message}`);
+  }
+  return { id: row.id, version: row.version, code: row.framework.code, checksum: row.checksum, definition: parsed.data };
+}
+
+/** The newest version of a framework, or null when it was never imported. */
+export async function getLatestFrameworkVersion(db: DbClient, code: string): Promise<StoredFrameworkVersion | null> {
+  const row = await db.frameworkVersion.findFirst({
+    where: { framework: { code } },
+    orderBy: { version: "desc" },
+    select: VERSION_SELECT,
+  });
+  return row ? toStored(row) : null;
+}
+
+/** A specific stored version (e.g. the one a period uses), or null. */
+export async function getFrameworkVersion(db: DbClient, id: string): Promise<StoredFrameworkVersion | null> {
+  const row = await db.frameworkVersion.findUnique({ where: { id }, select: VERSION_SELECT });
+  return row ? toStored(row) : null;
+}
+
+/** The newest version of every stored framework, ordered by framework code. */
+export async function listLatestFrameworkVersions(db: DbClient): Promise<StoredFrameworkVersion[]> {
+  const frameworks = await db.framework.findMany({
+    orderBy: { code: "asc" },
+    select: {
+      code: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, version: true, checksum: true, definition: true } },
+    },
+  });
+  return frameworks.flatMap((framework) =>
+    framework.versions.map((version) => toStored({ ...version, framework: { code: framework.code } })),
+  );
+}

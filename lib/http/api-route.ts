@@ -1,0 +1,99 @@
+// The one wrapper for route handlers: request id, body size cap before parsing, zod
+// validation, and every failure as the one JSON error shape. Handlers stay thin.
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { AppError, errorBody, isDatabaseUnavailable, type ErrorDetail } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+type RouteContext<Params> = { params: Promise<Params> };
+
+export type ApiRequest<Params> = {
+  request: Request;
+  params: Params;
+  requestId: string;
+  /** Reads the body (at most maxBodyBytes), parses it as JSON and validates it. */
+  json<S extends z.ZodType>(schema: S): Promise<z.infer<S>>;
+};
+
+type Options = { maxBodyBytes?: number };
+
+export function zodDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join(".") || "(body)",
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+async function readBody(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("payload_too_large");
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new AppError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function apiRoute<Params = Record<string, never>>(
+  handler: (api: ApiRequest<Params>) => Promise<Response | unknown>,
+  options: Options = {},
+) {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const headers = { "x-request-id": requestId, "cache-control": "no-store" };
+    try {
+      const params = await context.params;
+      const result = await handler({
+        request,
+        params,
+        requestId,
+        async json(schema) {
+          const contentType = request.headers.get("content-type") ?? "";
+          if (!/^application\/json\b/i.test(contentType)) throw new AppError("unsupported_media_type");
+          const text = await readBody(request, maxBodyBytes);
+          let body: unknown;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            throw new AppError("invalid_json");
+          }
+          const parsed = schema.safeParse(body);
+          if (!parsed.success) throw new AppError("validation_failed", { details: zodDetails(parsed.error) });
+          return parsed.data;
+        },
+      });
+      if (result instanceof Response) {
+        result.headers.set("x-request-id", requestId);
+        return result;
+      }
+      return Response.json(result, { headers });
+    } catch (error) {
+      const appError = toAppError(error, requestId);
+      return Response.json(errorBody(appError), { status: appError.status, headers });
+    }
+  };
+}
+
+function toAppError(error: unknown, requestId: string): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    log.warn("database unavailable", { requestId, error: String(error) });
+    return new AppError("service_unavailable");
+  }
+  log.error("unexpected error", { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  return new AppError("internal_error", { message: `${new AppError("internal_error").message} (id: ${requestId})` });
+}

@@ -1,0 +1,34 @@
+// The portal as end-to-end tests see it: the production build served by scripts/start.ts
+// on a fresh database with demo data, either a scratch database on the PostgreSQL server in
+// DATABASE_URL or a new embedded one in a temporary DATA_DIR.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createScratchDatabase } from "../tests/support/scratch-database";
+
+const port = process.env.E2E_PORT ?? "3100";
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, DEMO_DATA: "true", LOG_LEVEL: "warn" };
+let cleanup = async () => {};
+
+if (process.env.DATABASE_URL) {
+  const scratch = await createScratchDatabase(process.env.DATABASE_URL, "spbe_e2e");
+  env.DATABASE_URL = scratch.url;
+  cleanup = () => scratch.drop();
+} else {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-e2e-"));
+  env.DATA_DIR = dataDir;
+  delete env.DATABASE_URL;
+  cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], { stdio: "inherit", env });
+const stop = () => {
+  if (server.exitCode === null) server.kill("SIGTERM");
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", async (code) => {
+  await cleanup().catch(() => {});
+  process.exit(code ?? 0);
+});

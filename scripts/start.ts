@@ -1,0 +1,54 @@
+// `npm start` (and `npm run dev`, with --dev): build when there is no production build yet, open the database (embedded
+// under DATA_DIR unless DATABASE_URL is set), apply migrations, load the demo data into a
+// new embedded database, then serve the portal on PORT.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+import { openDatabase } from "@/lib/db/database-url";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { db, useDatabaseUrl } from "@/lib/db";
+import { ensureShippedFrameworks } from "@/lib/framework/store";
+import { seedDemoData } from "@/prisma/seed";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules/.bin/next");
+const isDev = process.argv.includes("--dev");
+
+if (!isDev && !fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
+  console.log("No production build yet: building (once)...");
+  const build = spawnSync(nextBin, ["build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const database = await openDatabase();
+const applied = await applyMigrations(database.url);
+if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+// Frameworks are reference data every deployment needs; demo data only where asked for.
+useDatabaseUrl(database.url);
+await ensureShippedFrameworks(db);
+const shouldSeed = env.DEMO_DATA === "true" || (env.DEMO_DATA === "auto" && database.isEmbedded && database.isNew);
+if (shouldSeed) await seedDemoData(db);
+await db.$disconnect();
+
+console.log(
+  database.isEmbedded
+    ? `Embedded PostgreSQL (PGlite) in ${path.join(env.DATA_DIR, "pgdata")}`
+    : "PostgreSQL from DATABASE_URL",
+);
+const server = spawn(nextBin, [isDev ? "dev" : "start", "-p", String(env.PORT)], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: isDev ? "development" : "production" },
+});
+
+let stopping = false;
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  if (server.exitCode === null) server.kill("SIGTERM");
+  await database.close();
+  process.exit(code);
+}
+server.on("exit", (code) => void stop(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(0));
