@@ -17,7 +17,7 @@ const isDev = process.argv.includes("--dev");
 
 if (!isDev && !fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
   console.log("No production build yet: building (once)...");
-  const build = spawnSync(nextBin, ["build"], { stdio: "inherit" });
+  const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -39,7 +39,7 @@ console.log(
 );
 const server = spawn(nextBin, [isDev ? "dev" : "start", "-p", String(env.PORT)], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: isDev ? "development" : "production" },
+  env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: isDev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
 
 let stopping = false;

@@ -35,7 +35,7 @@ for (const step of steps) {
   console.log(`\n=== ${step.name} ===`);
   if (step.report) fs.rmSync(step.report, { force: true });
   const started = Date.now();
-  const result = spawnSync(step.command, step.args, { stdio: "inherit", env: process.env });
+  const result = spawnSync(step.command, step.args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   console.log(`=== ${step.name}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
   if (step.report && fs.existsSync(step.report)) {
     const report = JSON.parse(fs.readFileSync(step.report, "utf8"));

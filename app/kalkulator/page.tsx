@@ -10,7 +10,7 @@ import { CalculatorProvider } from "@/components/calculator/calculator-context";
 import { LevelOption } from "@/components/calculator/level-option";
 import { ValueInput } from "@/components/calculator/value-input";
 import { NodeIndex } from "@/components/calculator/node-index";
-import { CalculationTrail, ResultPanel } from "@/components/calculator/result-panel";
+import { CalculationTrail, MobileIndexBar, ResultPanel } from "@/components/calculator/result-panel";
 import { fill } from "@/lib/i18n/format";
 
 export const metadata: Metadata = { title: "Kalkulator Indeks" };
@@ -97,7 +97,7 @@ export default async function CalculatorPage({ searchParams }: { searchParams: P
   };
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6 pb-16 lg:pb-0">
       <div className="space-y-2">
         <h1 className="text-2xl font-bold text-brand-900">{labels.title}</h1>
         <p className="max-w-3xl text-slate-700">{labels.intro}</p>
@@ -136,6 +136,7 @@ export default async function CalculatorPage({ searchParams }: { searchParams: P
             <CalculationTrail labels={labels} />
           </aside>
         </div>
+        <MobileIndexBar labels={labels} />
       </CalculatorProvider>
     </div>
   );

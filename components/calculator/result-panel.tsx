@@ -160,3 +160,19 @@ export function CalculationTrail({ labels }: { labels: Labels }) {
     </details>
   );
 }
+
+/** On small screens the result panel is far below: keep the index in view at the bottom. */
+export function MobileIndexBar({ labels }: { labels: Labels }) {
+  const { score } = useCalculator();
+  return (
+    <a
+      href="#hasil-judul"
+      className="fixed inset-x-0 bottom-0 z-10 flex items-center justify-between gap-3 border-t border-slate-200 bg-white px-4 py-2 shadow-lg lg:hidden"
+    >
+      <span className="text-sm text-slate-600">{labels.index}</span>
+      <span className="text-2xl font-bold tabular-nums text-brand-900">{formatIndex(score.indexExact)}</span>
+      <PredicateBadge predicate={score.predicate} />
+      <span className="text-xs text-slate-600">{fill(labels.answeredOf, { answered: score.answeredCount, total: score.indicatorCount })}</span>
+    </a>
+  );
+}
