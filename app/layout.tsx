@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getMessages } from "@/lib/i18n/locale";
+import { getActor } from "@/lib/auth/current";
+import { signOut } from "./dasbor/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,6 +15,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, m } = await getMessages();
+  const actor = await getActor();
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
@@ -28,7 +31,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Navigasi utama" className="flex gap-4 text-sm">
               <Link href="/" className="hover:underline">{m.app.nav.home}</Link>
               <Link href="/kalkulator" className="hover:underline">{m.app.nav.calculator}</Link>
+              {actor && <Link href="/dasbor" className="hover:underline">{m.app.nav.workspace}</Link>}
             </nav>
+            <div className="ml-auto text-sm">
+              {actor ? (
+                <form action={signOut} className="flex items-center gap-3">
+                  <span className="hidden text-brand-100 sm:inline">{actor.name}</span>
+                  <button type="submit" className="rounded border border-white/60 px-3 py-1 hover:bg-white/10">{m.auth.signOut}</button>
+                </form>
+              ) : (
+                <Link href="/masuk" className="rounded border border-white/60 px-3 py-1 hover:bg-white/10">{m.auth.signIn}</Link>
+              )}
+            </div>
           </div>
         </header>
         <main id="konten" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">

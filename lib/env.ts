@@ -12,6 +12,13 @@ const ZEnv = z.object({
   // "auto": load demo data only into a new embedded database.
   DEMO_DATA: z.enum(["auto", "true", "false"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Signs the session tokens. scripts/start.ts creates one under DATA_DIR when unset;
+  // several instances behind a load balancer must share one.
+  AUTH_SECRET: z.string().min(32).optional(),
+  // The address people use to reach the portal (sign-in redirects, secure cookies).
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
 });
 
 export type Env = z.infer<typeof ZEnv>;

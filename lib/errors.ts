@@ -26,18 +26,38 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: readonly ErrorDetail[];
+  /** For too_many_requests: when to try again (sent as the Retry-After header). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, options: { message?: string; details?: readonly ErrorDetail[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; details?: readonly ErrorDetail[]; retryAfterSeconds?: number } = {},
+  ) {
     super(options.message ?? messages.id.errors[code]);
     this.name = "AppError";
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.details = options.details ?? [];
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
 export function errorBody(error: AppError) {
-  return { error: { code: error.code, message: error.message, details: error.details } };
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    },
+  };
+}
+
+/** The JSON error response, with Retry-After where it applies. */
+export function errorResponse(error: AppError, headers: Record<string, string> = {}): Response {
+  const all: Record<string, string> = { ...headers };
+  if (error.retryAfterSeconds !== undefined) all["retry-after"] = String(error.retryAfterSeconds);
+  return Response.json(errorBody(error), { status: error.status, headers: all });
 }
 
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P03", "P1001", "P1002", "P1017"]);

@@ -8,7 +8,7 @@ import path from "node:path";
 import { createScratchDatabase } from "../tests/support/scratch-database";
 
 const port = process.env.E2E_PORT ?? "3100";
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, DEMO_DATA: "true", LOG_LEVEL: "warn" };
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}`, DEMO_DATA: "true", LOG_LEVEL: "warn" };
 let cleanup = async () => {};
 
 if (process.env.DATABASE_URL) {

@@ -2,6 +2,7 @@
 // under DATA_DIR unless DATABASE_URL is set), apply migrations, load the demo data into a
 // new embedded database, then serve the portal on PORT.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -37,9 +38,29 @@ console.log(
     ? `Embedded PostgreSQL (PGlite) in ${path.join(env.DATA_DIR, "pgdata")}`
     : "PostgreSQL from DATABASE_URL",
 );
+// Sessions are signed with AUTH_SECRET. Without one, a random secret is made once and kept
+// under DATA_DIR, so restarts do not sign everybody out.
+function authSecret(): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.join(env.DATA_DIR, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(env.DATA_DIR, { recursive: true });
+    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+
 const server = spawn(nextBin, [isDev ? "dev" : "start", "-p", String(env.PORT)], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: isDev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: publicUrl,
+    NODE_ENV: isDev ? "development" : "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
 });
 
 let stopping = false;

@@ -2,7 +2,7 @@
 // validation, and every failure as the one JSON error shape. Handlers stay thin.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { AppError, errorBody, isDatabaseUnavailable, type ErrorDetail } from "@/lib/errors";
+import { AppError, errorResponse, isDatabaseUnavailable, type ErrorDetail } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -82,13 +82,12 @@ export function apiRoute<Params = Record<string, never>>(
       }
       return Response.json(result, { headers });
     } catch (error) {
-      const appError = toAppError(error, requestId);
-      return Response.json(errorBody(appError), { status: appError.status, headers });
+      return errorResponse(toAppError(error, requestId), headers);
     }
   };
 }
 
-function toAppError(error: unknown, requestId: string): AppError {
+export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
     log.warn("database unavailable", { requestId, error: String(error) });

@@ -89,5 +89,6 @@ export const ZErrorResponse = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+    retryAfterSeconds: z.number().int().optional(),
   }),
 });

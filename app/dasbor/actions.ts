@@ -1,0 +1,34 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { ACTIVE_MEMBERSHIP_COOKIE, getActor } from "@/lib/auth/current";
+import { requestContextFrom } from "@/lib/auth/request-context";
+import { headers } from "next/headers";
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+export async function signOut(): Promise<void> {
+  const actor = await getActor();
+  const store = await cookies();
+  for (const name of SESSION_COOKIES) store.delete(name);
+  store.delete(ACTIVE_MEMBERSHIP_COOKIE);
+  if (actor) {
+    const context = requestContextFrom(await headers(), actor.userId);
+    await db.$transaction((tx) => writeAudit(tx, context, { action: "auth.sign-out", entityType: "User", entityId: actor.userId }));
+  }
+  redirect("/masuk");
+}
+
+/** Only a membership the actor really holds can become the active one. */
+export async function switchMembership(formData: FormData): Promise<void> {
+  const actor = await getActor();
+  if (!actor) redirect("/masuk");
+  const membershipId = formData.get("membershipId");
+  if (typeof membershipId === "string" && actor.memberships.some((membership) => membership.id === membershipId)) {
+    (await cookies()).set(ACTIVE_MEMBERSHIP_COOKIE, membershipId, { httpOnly: true, sameSite: "lax", path: "/" });
+  }
+  redirect("/dasbor");
+}

@@ -1,0 +1,46 @@
+// Email + password sign-in. The answer never tells whether an email exists: an unknown
+// email, a wrong password and a deactivated account all get the same refusal, and an
+// unknown email still costs one password verification so timing does not tell either.
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { writeAudit, type RequestContext } from "@/lib/audit";
+import { hashPassword, verifyPassword } from "./password";
+import { checkSignInThrottle } from "./throttle";
+
+export type SignedInUser = { id: string; email: string; name: string; sessionVersion: number };
+
+let dummyHash: Promise<string> | undefined;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function signInWithPassword(
+  input: { email: string; password: string },
+  context: Omit<RequestContext, "actorId"> & { ip: string },
+): Promise<SignedInUser> {
+  const email = normalizeEmail(input.email);
+  const verdict = await checkSignInThrottle(db, email, context.ip);
+  if (verdict.isBlocked) {
+    throw new AppError("too_many_requests", { retryAfterSeconds: verdict.retryAfterSeconds });
+  }
+
+  const user = await db.user.findUnique({ where: { email } });
+  dummyHash ??= hashPassword("tidak-ada-akun-dengan-sandi-ini");
+  const isValid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  const isAllowed = !!user && !!user.passwordHash && isValid && user.isActive;
+
+  await db.$transaction(async (tx) => {
+    await tx.loginAttempt.create({ data: { email, ip: context.ip, success: isAllowed } });
+    await writeAudit(tx, { ...context, actorId: isAllowed ? user.id : null }, {
+      action: isAllowed ? "auth.sign-in" : "auth.sign-in-failed",
+      entityType: "User",
+      entityId: user?.id ?? null,
+      after: { email, method: "password" },
+    });
+    if (isAllowed) await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  });
+
+  if (!isAllowed) throw new AppError("unauthorized", { message: "Email atau kata sandi salah, atau akun tidak aktif." });
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}

@@ -1,0 +1,105 @@
+// The one place that decides who may do what. Route handlers, server actions and pages
+// ask can()/assertCan() before reading or changing anything; the UI may hide a button,
+// but that is never the check. Unknown roles and actions are refused (fail closed).
+import { AppError } from "@/lib/errors";
+
+export type Role = "SUPERADMIN" | "KOORDINATOR" | "ASESOR" | "ADMIN_OPD" | "PIMPINAN";
+
+export type ActorMembership = {
+  id: string;
+  role: Role;
+  instansiId: string | null;
+  instansiName: string | null;
+  unitId: string | null;
+  unitName: string | null;
+};
+
+/** The signed-in person acting through one of their memberships (the one they chose). */
+export type Actor = {
+  userId: string;
+  name: string;
+  email: string;
+  memberships: ActorMembership[];
+  active: ActorMembership;
+};
+
+/** Where a record lives, always taken from the database record, never from the client. */
+export type Scope = { instansiId: string; unitId?: string | null };
+
+type Rule = (membership: ActorMembership, scope: Scope | undefined) => boolean;
+
+const inInstansi = (membership: ActorMembership, scope: Scope | undefined) =>
+  scope !== undefined && membership.instansiId !== null && membership.instansiId === scope.instansiId;
+
+const roleIn = (...roles: Role[]) => (membership: ActorMembership) => roles.includes(membership.role);
+
+const instansiRole =
+  (...roles: Role[]): Rule =>
+  (membership, scope) =>
+    roleIn(...roles)(membership) && inInstansi(membership, scope);
+
+/** Admin OPD acts only on records of their own unit. */
+const ownUnit: Rule = (membership, scope) =>
+  membership.role === "ADMIN_OPD" && inInstansi(membership, scope) && !!scope?.unitId && scope.unitId === membership.unitId;
+
+const anyOf =
+  (...rules: Rule[]): Rule =>
+  (membership, scope) =>
+    rules.some((rule) => rule(membership, scope));
+
+const RULES = {
+  // Deployment-wide: agencies and the national/provincial view.
+  "instansi.create": (membership) => membership.role === "SUPERADMIN",
+  "instansi.list": (membership) => membership.role === "SUPERADMIN",
+  "results.read-all": (membership) => membership.role === "SUPERADMIN",
+
+  // Reading inside one instansi.
+  "instansi.read": instansiRole("KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"),
+  "results.read": anyOf(instansiRole("KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"), (membership) => membership.role === "SUPERADMIN"),
+  "answer.read-all": instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"),
+  "audit.read": instansiRole("KOORDINATOR"),
+
+  // Administration of the instansi.
+  "unit.manage": instansiRole("KOORDINATOR"),
+  "user.manage": instansiRole("KOORDINATOR"),
+  "period.manage": instansiRole("KOORDINATOR"),
+  "assignment.manage": instansiRole("KOORDINATOR"),
+  "external-result.record": instansiRole("KOORDINATOR"),
+
+  // The assessment itself.
+  "answer.read": anyOf(instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"), ownUnit),
+  "answer.fill": ownUnit,
+  "answer.verify": instansiRole("ASESOR"),
+  "comment.create": anyOf(instansiRole("KOORDINATOR", "ASESOR"), ownUnit),
+  "evidence.read": anyOf(instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"), ownUnit),
+  "evidence.manage": ownUnit,
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof RULES;
+
+export const ACTIONS = Object.keys(RULES) as Action[];
+
+export function can(actor: Actor | null, action: Action, scope?: Scope): boolean {
+  if (!actor) return false;
+  const rule: Rule | undefined = (RULES as Record<string, Rule>)[action];
+  if (!rule) return false;
+  return rule(actor.active, scope);
+}
+
+/**
+ * Throws unless allowed: 401 without an actor, 404 when the record belongs to another
+ * instansi (its existence must not leak), 403 otherwise.
+ */
+export function assertCan(actor: Actor | null, action: Action, scope?: Scope): asserts actor is Actor {
+  if (!actor) throw new AppError("unauthorized");
+  if (can(actor, action, scope)) return;
+  if (scope && actor.active.role !== "SUPERADMIN" && actor.active.instansiId !== scope.instansiId) {
+    throw new AppError("not_found");
+  }
+  throw new AppError("forbidden");
+}
+
+/** Instansi whose records the actor's queries are limited to; null for deployment scope. */
+export function instansiScopeOf(actor: Actor): string | null {
+  return actor.active.instansiId;
+}

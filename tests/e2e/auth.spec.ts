@@ -1,0 +1,81 @@
+// Every role signs in, sees who they act as and only their own agency's numbers, and
+// signs out. Wrong passwords get one neutral message; repeated failures are throttled.
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = "SpbeDemo#2026";
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/masuk");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+}
+
+const journeys = [
+  { email: "koordinator@sukamaju.spbe.demo", role: "Koordinator SPBE", where: "Pemerintah Kabupaten Sukamaju" },
+  { email: "asesor@sukamaju.spbe.demo", role: "Asesor internal", where: "Pemerintah Kabupaten Sukamaju" },
+  { email: "opd.diskominfo@sukamaju.spbe.demo", role: "Admin OPD", where: "Pemerintah Kabupaten Sukamaju · Dinas Komunikasi dan Informatika" },
+  { email: "pimpinan@tirtamulya.spbe.demo", role: "Pimpinan", where: "Pemerintah Kota Tirtamulya" },
+];
+
+for (const journey of journeys) {
+  test(`${journey.role} (${journey.email}) signs in, sees their own agency and signs out`, async ({ page }) => {
+    await signIn(page, journey.email);
+    await expect(page).toHaveURL(/\/dasbor$/);
+    await expect(page.getByTestId("peran-aktif")).toContainText(journey.role);
+    await expect(page.getByTestId("peran-aktif")).toContainText(journey.where);
+    await expect(page.getByTestId("indeks-mandiri")).toHaveText(/^\d,\d\d$/);
+    // Only their own agency: no list of all agencies.
+    await expect(page.getByRole("heading", { name: "Instansi" })).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await expect(page).toHaveURL(/\/masuk/);
+    await page.goto("/dasbor");
+    await expect(page).toHaveURL(/\/masuk\?kembali=%2Fdasbor/);
+  });
+}
+
+test("the two agencies see different numbers", async ({ browser }) => {
+  const indexOf = async (email: string) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, email);
+    const text = await page.getByTestId("indeks-mandiri").textContent();
+    await context.close();
+    return text;
+  };
+  expect(await indexOf("pimpinan@sukamaju.spbe.demo")).not.toBe(await indexOf("pimpinan@tirtamulya.spbe.demo"));
+});
+
+test("the superadmin sees every agency", async ({ page }) => {
+  await signIn(page, "superadmin@spbe.demo");
+  await expect(page.getByTestId("peran-aktif")).toContainText("Superadmin");
+  await expect(page.getByRole("cell", { name: "Pemerintah Kabupaten Sukamaju" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Pemerintah Kota Tirtamulya" })).toBeVisible();
+});
+
+test("a wrong password and an unknown email get the same neutral message", async ({ page }) => {
+  await signIn(page, "asesor@tirtamulya.spbe.demo", "salah-sekali-123");
+  const wrongPassword = await page.getByTestId("galat-masuk").textContent();
+  await signIn(page, "tidak.ada@tirtamulya.spbe.demo", "salah-sekali-123");
+  await expect(page.getByTestId("galat-masuk")).toHaveText(wrongPassword ?? "");
+  await expect(page).toHaveURL(/\/masuk/);
+});
+
+test("the form explains empty fields in Bahasa Indonesia", async ({ page }) => {
+  await page.goto("/masuk");
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page.getByText("Masukkan alamat email yang valid.")).toBeVisible();
+  await expect(page.getByText("Masukkan kata sandi.")).toBeVisible();
+});
+
+test("after 5 failed attempts an account is throttled, even with the right password", async ({ page }) => {
+  const email = "opd.bappeda@tirtamulya.spbe.demo";
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await signIn(page, email, `keliru-${attempt}-xyz`);
+    await expect(page.getByTestId("galat-masuk")).toContainText("salah");
+  }
+  await signIn(page, email);
+  await expect(page.getByTestId("galat-masuk")).toContainText("Terlalu banyak percobaan");
+  await expect(page).toHaveURL(/\/masuk/);
+});
