@@ -4,13 +4,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
-import { isSessionFresh } from "@/lib/auth/next-auth";
-
-const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+import { isSessionFresh, SESSION_COOKIE_NAMES } from "@/lib/auth/next-auth";
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = NextResponse.next();
-  const cookieName = COOKIE_NAMES.find((name) => request.cookies.has(name));
+  const cookieName = SESSION_COOKIE_NAMES.find((name) => request.cookies.has(name));
   if (!cookieName || !env.AUTH_SECRET) return response;
   const token = await decode({ token: request.cookies.get(cookieName)?.value, secret: env.AUTH_SECRET }).catch(() => null);
   const now = Math.floor(Date.now() / 1000);

@@ -12,8 +12,6 @@ export type RequestContext = {
   requestId: string | null;
 };
 
-export const SYSTEM_CONTEXT: RequestContext = { actorId: null, ip: null, userAgent: null, requestId: null };
-
 export type AuditEntry = {
   action: string;
   entityType: string;

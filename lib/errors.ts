@@ -42,7 +42,7 @@ export class AppError extends Error {
   }
 }
 
-export function errorBody(error: AppError) {
+function errorBody(error: AppError) {
   return {
     error: {
       code: error.code,

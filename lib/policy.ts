@@ -98,8 +98,3 @@ export function assertCan(actor: Actor | null, action: Action, scope?: Scope): a
   }
   throw new AppError("forbidden");
 }
-
-/** Instansi whose records the actor's queries are limited to; null for deployment scope. */
-export function instansiScopeOf(actor: Actor): string | null {
-  return actor.active.instansiId;
-}

@@ -1,19 +1,17 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { ACTIVE_MEMBERSHIP_COOKIE, getActor } from "@/lib/auth/current";
 import { requestContextFrom } from "@/lib/auth/request-context";
-import { headers } from "next/headers";
-
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/next-auth";
 
 export async function signOut(): Promise<void> {
   const actor = await getActor();
   const store = await cookies();
-  for (const name of SESSION_COOKIES) store.delete(name);
+  for (const name of SESSION_COOKIE_NAMES) store.delete(name);
   store.delete(ACTIVE_MEMBERSHIP_COOKIE);
   if (actor) {
     const context = requestContextFrom(await headers(), actor.userId);

@@ -7,6 +7,9 @@ import { env } from "@/lib/env";
 import { requestContextFrom } from "./request-context";
 import { signInWithPassword } from "./sign-in";
 
+/** next-auth names its cookie __Secure-... when PUBLIC_URL is https. */
+export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60 },

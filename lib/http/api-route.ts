@@ -87,7 +87,7 @@ export function apiRoute<Params = Record<string, never>>(
   };
 }
 
-export function toAppError(error: unknown, requestId: string): AppError {
+function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
     log.warn("database unavailable", { requestId, error: String(error) });
