@@ -19,7 +19,15 @@ const ZEnv = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  // Single sign-on through an OpenID Connect provider (a pemda's Keycloak, for example):
+  // offered only when the issuer, client id and client secret are all set.
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DISPLAY_NAME: z.string().min(1).default("SSO Pemda"),
 });
+
+const OIDC_REQUIRED = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
 
 export type Env = z.infer<typeof ZEnv>;
 
@@ -27,10 +35,16 @@ function parseEnv(): Env {
   const result = ZEnv.safeParse({
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
+    ...Object.fromEntries(OIDC_REQUIRED.map((name) => [name, process.env[name] || undefined])),
   });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
+  }
+  // Half a single sign-on setup would silently show no SSO button: refuse to start instead.
+  const missing = OIDC_REQUIRED.filter((name) => !result.data[name]);
+  if (missing.length > 0 && missing.length < OIDC_REQUIRED.length) {
+    throw new Error(`Invalid environment: single sign-on needs ${OIDC_REQUIRED.join(", ")} all set; missing ${missing.join(", ")}`);
   }
   return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) };
 }

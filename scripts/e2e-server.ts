@@ -1,15 +1,21 @@
 // The portal as end-to-end tests see it: the production build served by scripts/start.ts
 // on a fresh database with demo data, either a scratch database on the PostgreSQL server in
-// DATABASE_URL or a new embedded one in a temporary DATA_DIR.
+// DATABASE_URL or a new embedded one in a temporary DATA_DIR. Next to it runs a real OpenID
+// Connect provider on the following port, configured as the portal's single sign-on.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createScratchDatabase } from "../tests/support/scratch-database";
+import { startOidcProvider } from "../tests/support/oidc-provider";
 
 const port = process.env.E2E_PORT ?? "3100";
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}`, DEMO_DATA: "true", LOG_LEVEL: "warn" };
 let cleanup = async () => {};
+
+const oidcClient = { clientId: "spbe-mandiri-e2e", clientSecret: "rahasia-klien-oidc-e2e" };
+const oidc = await startOidcProvider({ port: Number(port) + 1, ...oidcClient, redirectUri: `${env.PUBLIC_URL}/api/auth/callback/oidc` });
+Object.assign(env, { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: oidcClient.clientId, OIDC_CLIENT_SECRET: oidcClient.clientSecret, OIDC_DISPLAY_NAME: "SSO Pemda" });
 
 if (process.env.DATABASE_URL) {
   const scratch = await createScratchDatabase(process.env.DATABASE_URL, "spbe_e2e");
@@ -30,5 +36,6 @@ process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 server.on("exit", async (code) => {
   await cleanup().catch(() => {});
+  await oidc.close().catch(() => {});
   process.exit(code ?? 0);
 });
