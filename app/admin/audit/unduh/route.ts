@@ -1,0 +1,60 @@
+// The audit trail as CSV, with the page's filters: streamed batch by batch, so a large
+// export never sits in memory whole. Errors before the first byte are the one JSON shape.
+import { db } from "@/lib/db";
+import { getActor } from "@/lib/auth/current";
+import { AUDIT_CSV_COLUMNS, auditCsvValues, auditEntriesForExport } from "@/lib/admin/audit-queries";
+import { AppError } from "@/lib/errors";
+import { CSV_BOM, csvRow } from "@/lib/export/csv";
+import { apiRoute } from "@/lib/http/api-route";
+import { messages } from "@/lib/i18n/messages";
+import { log } from "@/lib/log";
+import { assertCan } from "@/lib/policy";
+import { ZAuditFilters } from "@/lib/validation/audit";
+
+export const dynamic = "force-dynamic";
+
+const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export const GET = apiRoute(async ({ request, requestId }) => {
+  const actor = await getActor();
+  const instansiId = actor?.active.instansiId;
+  assertCan(actor, "audit.read", instansiId ? { instansiId } : undefined);
+  if (!instansiId) throw new AppError("forbidden");
+  if (actor.mustChangePassword) throw new AppError("forbidden", { message: messages.id.account.mustChangeFirst });
+
+  const filters = ZAuditFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { code } = await db.instansi.findUniqueOrThrow({ where: { id: instansiId }, select: { code: true } });
+  const today = new Date(Date.now() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10).replaceAll("-", "");
+
+  // The first batch is read before answering, so an unreachable database is still a 503.
+  const batches = auditEntriesForExport(db, instansiId, filters);
+  let next = await batches.next();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_BOM + csvRow(AUDIT_CSV_COLUMNS)));
+    },
+    async pull(controller) {
+      try {
+        if (next.done) return controller.close();
+        controller.enqueue(encoder.encode(next.value.map((entry) => csvRow(auditCsvValues(entry))).join("")));
+        next = await batches.next();
+      } catch (error) {
+        log.error("audit export failed", { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="jejak-audit-${code}-${today}.csv"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+});
