@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getMessages } from "@/lib/i18n/locale";
 import { getActor } from "@/lib/auth/current";
+import { adminSectionsFor } from "@/lib/admin/navigation";
 import { signOut } from "./dasbor/actions";
 import "./globals.css";
 
@@ -32,11 +33,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/" className="hover:underline">{m.app.nav.home}</Link>
               <Link href="/kalkulator" className="hover:underline">{m.app.nav.calculator}</Link>
               {actor && <Link href="/dasbor" className="hover:underline">{m.app.nav.workspace}</Link>}
+              {adminSectionsFor(actor).length > 0 && <Link href="/admin" className="hover:underline">{m.app.nav.admin}</Link>}
             </nav>
             <div className="ml-auto text-sm">
               {actor ? (
                 <form action={signOut} className="flex items-center gap-3">
                   <span className="hidden text-brand-100 sm:inline">{actor.name}</span>
+                  <Link href="/akun/kata-sandi" className="hover:underline">{m.app.nav.account}</Link>
                   <button type="submit" className="rounded border border-white/60 px-3 py-1 hover:bg-white/10">{m.auth.signOut}</button>
                 </form>
               ) : (

@@ -21,6 +21,8 @@ export type Actor = {
   email: string;
   memberships: ActorMembership[];
   active: ActorMembership;
+  /** Signed in with a temporary password: may do nothing but replace it. */
+  mustChangePassword: boolean;
 };
 
 /** Where a record lives, always taken from the database record, never from the client. */
@@ -49,7 +51,8 @@ const anyOf =
 
 const RULES = {
   // Deployment-wide: agencies and the national/provincial view.
-  "instansi.create": (membership) => membership.role === "SUPERADMIN",
+  // Create and deactivate agencies, and recover their Koordinator accounts.
+  "instansi.manage": (membership) => membership.role === "SUPERADMIN",
   "instansi.list": (membership) => membership.role === "SUPERADMIN",
   "results.read-all": (membership) => membership.role === "SUPERADMIN",
 
@@ -97,4 +100,16 @@ export function assertCan(actor: Actor | null, action: Action, scope?: Scope): a
     throw new AppError("not_found");
   }
   throw new AppError("forbidden");
+}
+
+/**
+ * For commands that work inside the actor's own instansi: 403 unless their role may do
+ * `action` there. Records are then looked up within that instansi only, so another
+ * agency's id answers exactly like an id that does not exist (404).
+ */
+export function assertCanInOwnInstansi(actor: Actor | null, action: Action): string {
+  if (!actor) throw new AppError("unauthorized");
+  const instansiId = actor.active.instansiId;
+  if (!instansiId || !can(actor, action, { instansiId })) throw new AppError("forbidden");
+  return instansiId;
 }

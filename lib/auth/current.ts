@@ -6,7 +6,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
-import type { Actor, ActorMembership } from "@/lib/policy";
+import type { Actor } from "@/lib/policy";
+import { loadActor } from "./actor";
 import { authOptions, isSessionFresh, type SessionClaims } from "./next-auth";
 
 export const ACTIVE_MEMBERSHIP_COOKIE = "spbe-peran";
@@ -14,41 +15,19 @@ export const ACTIVE_MEMBERSHIP_COOKIE = "spbe-peran";
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = (await getServerSession(authOptions)) as SessionClaims | null;
   if (!session?.userId || !isSessionFresh(session)) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      isActive: true,
-      sessionVersion: true,
-      memberships: {
-        where: { isActive: true },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, role: true, instansiId: true, unitId: true, instansi: { select: { name: true, isActive: true } }, unit: { select: { name: true } } },
-      },
-    },
-  });
-  if (!user || !user.isActive || user.sessionVersion !== session.sessionVersion) return null;
-  const memberships: ActorMembership[] = user.memberships
-    .filter((membership) => membership.instansi?.isActive !== false)
-    .map((membership) => ({
-      id: membership.id,
-      role: membership.role,
-      instansiId: membership.instansiId,
-      instansiName: membership.instansi?.name ?? null,
-      unitId: membership.unitId,
-      unitName: membership.unit?.name ?? null,
-    }));
-  if (memberships.length === 0) return null;
-  const chosen = (await cookies()).get(ACTIVE_MEMBERSHIP_COOKIE)?.value;
-  const active = memberships.find((membership) => membership.id === chosen) ?? memberships[0]!;
-  return { userId: user.id, name: user.name, email: user.email, memberships, active };
+  const membershipId = (await cookies()).get(ACTIVE_MEMBERSHIP_COOKIE)?.value;
+  return loadActor(db, session.userId, { sessionVersion: session.sessionVersion ?? -1, membershipId });
 });
 
-/** For pages behind sign-in: the actor, or a redirect to the sign-in page. */
+export const CHANGE_PASSWORD_PATH = "/akun/kata-sandi";
+
+/**
+ * For pages behind sign-in: the actor, or a redirect to the sign-in page. Someone still on
+ * a temporary password is sent to replace it first.
+ */
 export async function requireActor(returnTo: string): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(`/masuk?kembali=${encodeURIComponent(returnTo)}`);
+  if (actor.mustChangePassword && returnTo !== CHANGE_PASSWORD_PATH) redirect(`${CHANGE_PASSWORD_PATH}?kembali=${encodeURIComponent(returnTo)}`);
   return actor;
 }

@@ -1,4 +1,5 @@
 // Password hashing for accounts that sign in with email and password.
+import { randomInt } from "node:crypto";
 import { hash, parseOptions, verify, type Algorithm, type Options } from "@node-rs/argon2";
 
 // `Algorithm` is an ambient const enum, which isolatedModules cannot read as a value:
@@ -49,4 +50,12 @@ export function needsRehash(passwordHash: string): boolean {
   } catch {
     return true;
   }
+}
+
+const TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** A one-time password an administrator hands over in person: 3 groups of 4 (about 70 bits), no look-alike characters. */
+export function generateTemporaryPassword(): string {
+  const groups = Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join(""));
+  return groups.join("-");
 }

@@ -2,7 +2,8 @@
 // validation, and every failure as the one JSON error shape. Handlers stay thin.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { AppError, errorResponse, isDatabaseUnavailable, type ErrorDetail } from "@/lib/errors";
+import { AppError, errorResponse, isDatabaseUnavailable } from "@/lib/errors";
+import { zodDetails } from "@/lib/validation/issues";
 import { log } from "@/lib/log";
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -18,14 +19,6 @@ export type ApiRequest<Params> = {
 };
 
 type Options = { maxBodyBytes?: number };
-
-export function zodDetails(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join(".") || "(body)",
-    code: issue.code,
-    message: issue.message,
-  }));
-}
 
 async function readBody(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -87,7 +80,8 @@ export function apiRoute<Params = Record<string, never>>(
   };
 }
 
-function toAppError(error: unknown, requestId: string): AppError {
+/** Expected failures pass through; an unreachable database becomes 503; anything else a logged 500. */
+export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
     log.warn("database unavailable", { requestId, error: String(error) });

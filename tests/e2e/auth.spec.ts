@@ -1,15 +1,7 @@
 // Every role signs in, sees who they act as and only their own agency's numbers, and
 // signs out. Wrong passwords get one neutral message; repeated failures are throttled.
-import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "SpbeDemo#2026";
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(password);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 const journeys = [
   { email: "koordinator@sukamaju.spbe.demo", role: "Koordinator SPBE", where: "Pemerintah Kabupaten Sukamaju" },

@@ -16,13 +16,13 @@ function actorWith(role: Role): Actor {
     unitId: role === "ADMIN_OPD" ? HOME.unitId : null,
     unitName: null,
   };
-  return { userId: `u-${role}`, name: role, email: `${role}@test`, memberships: [membership], active: membership };
+  return { userId: `u-${role}`, name: role, email: `${role}@test`, memberships: [membership], active: membership, mustChangePassword: false };
 }
 
 // Expected decisions for a record in the actor's own instansi and unit, written from the
 // role table of the access issue (not derived from lib/policy.ts).
 const OWN: Record<Role, Action[]> = {
-  SUPERADMIN: ["instansi.create", "instansi.list", "results.read-all", "results.read"],
+  SUPERADMIN: ["instansi.manage", "instansi.list", "results.read-all", "results.read"],
   KOORDINATOR: [
     "instansi.read", "results.read", "answer.read-all", "audit.read", "unit.manage", "user.manage", "period.manage",
     "assignment.manage", "external-result.record", "answer.read", "comment.create", "evidence.read",

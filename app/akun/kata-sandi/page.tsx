@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor, CHANGE_PASSWORD_PATH } from "@/lib/auth/current";
+import { getMessages } from "@/lib/i18n/locale";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { TextField } from "@/components/forms/fields";
+import { changePassword } from "./actions";
+
+export const metadata: Metadata = { title: "Ganti kata sandi" };
+
+export default async function ChangePasswordPage({ searchParams }: { searchParams: Promise<{ kembali?: string }> }) {
+  const actor = await requireActor(CHANGE_PASSWORD_PATH);
+  const { m } = await getMessages();
+  const { kembali } = await searchParams;
+  const next = kembali?.startsWith("/") && !kembali.startsWith("//") ? kembali : "/dasbor";
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <h1 className="text-2xl font-bold text-brand-900">{m.account.title}</h1>
+      {actor.mustChangePassword && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{m.account.mustChange}</p>
+      )}
+      <p className="text-sm text-slate-700">{m.account.intro}</p>
+      <ActionForm id="ganti-sandi" action={changePassword} schema="passwordChange" fixErrorsMessage={m.forms.fixErrors} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <TextField name="currentPassword" type="password" label={m.account.current} autoComplete="current-password" />
+        <TextField name="newPassword" type="password" label={m.account.next} autoComplete="new-password" />
+        <TextField name="confirmPassword" type="password" label={m.account.confirm} autoComplete="new-password" />
+        <SubmitButton pendingLabel={m.forms.saving}>{m.account.submit}</SubmitButton>
+      </ActionForm>
+      <p className="text-sm">
+        <Link href={next} className="text-brand-700 underline">{m.account.continue}</Link>
+      </p>
+    </div>
+  );
+}

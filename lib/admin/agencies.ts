@@ -1,0 +1,84 @@
+// Agencies on this deployment, managed by the superadmin: each starts with its first
+// Koordinator SPBE, who then manages the agency's own units and people.
+import { z } from "zod";
+import { defineCommand } from "@/lib/command";
+import { writeAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+import { assertCan } from "@/lib/policy";
+import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import { ZInstansiCreate, ZInstansiSetActive } from "@/lib/validation/admin";
+import { setTemporaryPassword } from "./users";
+
+const m = messages.id.admin.agencies;
+
+export const createInstansi = defineCommand({
+  name: "instansi.create",
+  input: ZInstansiCreate,
+  async run({ tx, actor, request }, input) {
+    assertCan(actor, "instansi.manage");
+    if (await tx.instansi.findUnique({ where: { code: input.code }, select: { id: true } })) {
+      throw new AppError("validation_failed", { details: [{ field: "code", code: "custom", message: m.codeTaken }] });
+    }
+    const instansi = await tx.instansi.create({ data: { code: input.code, name: input.name, kind: input.kind, region: input.region } });
+    const existing = await tx.user.findUnique({ where: { email: input.koordinatorEmail }, select: { id: true } });
+    let temporaryPassword: string | undefined;
+    if (existing) {
+      await tx.user.update({ where: { id: existing.id }, data: { isActive: true } });
+    } else {
+      temporaryPassword = generateTemporaryPassword();
+    }
+    const koordinator = existing
+      ? existing
+      : await tx.user.create({
+          data: { email: input.koordinatorEmail, name: input.koordinatorName, passwordHash: await hashPassword(temporaryPassword!), mustChangePassword: true },
+        });
+    await tx.membership.create({ data: { userId: koordinator.id, instansiId: instansi.id, role: "KOORDINATOR" } });
+    await writeAudit(tx, request, {
+      action: "instansi.create",
+      entityType: "Instansi",
+      entityId: instansi.id,
+      instansiId: instansi.id,
+      after: { ...input, koordinatorUserId: koordinator.id, koordinatorAccount: existing ? "linked" : "created" },
+    });
+    return {
+      message: fill(m.created, { name: instansi.name, email: input.koordinatorEmail }),
+      ...(temporaryPassword ? { data: { temporaryPassword } } : {}),
+    };
+  },
+});
+
+export const setInstansiActive = defineCommand({
+  name: "instansi.set-active",
+  input: ZInstansiSetActive,
+  async run({ tx, actor, request }, { instansiId, active }) {
+    assertCan(actor, "instansi.manage");
+    const before = await tx.instansi.findUnique({ where: { id: instansiId } });
+    if (!before) throw new AppError("not_found");
+    await tx.instansi.update({ where: { id: instansiId }, data: { isActive: active } });
+    await writeAudit(tx, request, {
+      action: active ? "instansi.activate" : "instansi.deactivate",
+      entityType: "Instansi",
+      entityId: instansiId,
+      instansiId,
+      before: { isActive: before.isActive },
+      after: { isActive: active },
+    });
+    return { message: fill(active ? m.activated : m.deactivated, { name: before.name }) };
+  },
+});
+
+/** The superadmin's way back in for an agency whose Koordinator lost the password. */
+export const resetKoordinatorPassword = defineCommand({
+  name: "instansi.reset-koordinator-password",
+  input: z.object({ membershipId: z.string().trim().min(1).max(40) }),
+  async run({ tx, actor, request }, { membershipId }) {
+    assertCan(actor, "instansi.manage");
+    const membership = await tx.membership.findUnique({ where: { id: membershipId }, include: { user: true } });
+    if (!membership || membership.role !== "KOORDINATOR") throw new AppError("not_found");
+    const temporaryPassword = await setTemporaryPassword(tx, membership.userId);
+    await writeAudit(tx, request, { action: "user.reset-password", entityType: "User", entityId: membership.userId, instansiId: membership.instansiId });
+    return { message: fill(messages.id.admin.users.passwordReset, { email: membership.user.email }), data: { temporaryPassword } };
+  },
+});

@@ -1,0 +1,33 @@
+// A person replaces their own password (also the temporary one an administrator gave
+// them). Every other session of the account ends; the caller re-issues this one.
+import { defineCommand } from "@/lib/command";
+import { writeAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { messages } from "@/lib/i18n/messages";
+import { ZPasswordChange } from "@/lib/validation/admin";
+import { hashPassword, verifyPassword } from "./password";
+import { passwordProblem } from "./password-policy";
+
+const m = messages.id.account;
+
+const fieldError = (field: string, message: string) => new AppError("validation_failed", { details: [{ field, code: "custom", message }] });
+
+export const changeOwnPassword = defineCommand({
+  name: "account.change-password",
+  input: ZPasswordChange,
+  allowedWithTemporaryPassword: true,
+  async run({ tx, actor, request }, { currentPassword, newPassword }) {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: actor.userId } });
+    if (!user.passwordHash) throw new AppError("forbidden", { message: m.ssoOnly });
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw fieldError("currentPassword", m.currentWrong);
+    if (currentPassword === newPassword) throw fieldError("newPassword", m.sameAsCurrent);
+    const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
+    if (problem) throw fieldError("newPassword", m.problems[problem]);
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(newPassword), mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
+    await writeAudit(tx, request, { action: "user.change-password", entityType: "User", entityId: user.id });
+    return { message: m.changed };
+  },
+});

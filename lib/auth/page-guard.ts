@@ -1,0 +1,11 @@
+// Pages ask the same policy as actions. A page the actor may not see answers like a
+// missing page, the same way the API does for another agency's records.
+import { notFound } from "next/navigation";
+import { can, type Action, type Actor } from "@/lib/policy";
+
+/** The actor's instansi when they may do `action` there; otherwise a 404 page. */
+export function requireInstansiPermission(actor: Actor, action: Action): string {
+  const instansiId = actor.active.instansiId;
+  if (!instansiId || !can(actor, action, { instansiId })) notFound();
+  return instansiId;
+}

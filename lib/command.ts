@@ -1,0 +1,48 @@
+// A command is one state-changing thing a person can do (create a unit, reset a password,
+// save an answer): its input schema and its work, run in one transaction together with its
+// audit record. Server actions are thin wrappers around commands (lib/http/form-action.ts),
+// and the authorization matrix test runs every registered command for every role.
+import type { z } from "zod";
+import type { Db, DbTransaction } from "@/lib/db";
+import type { RequestContext } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { messages } from "@/lib/i18n/messages";
+import type { Actor } from "@/lib/policy";
+import { zodDetails } from "@/lib/validation/issues";
+
+export type CommandContext = { tx: DbTransaction; actor: Actor; request: RequestContext };
+
+/** What the person sees after success; `data` carries values shown once (a temporary password). */
+export type CommandResult = { message: string; data?: Record<string, string> };
+
+export type Command<S extends z.ZodType = z.ZodType> = {
+  name: string;
+  input: S;
+  /** May run while the actor still has to replace a temporary password. */
+  allowedWithTemporaryPassword?: boolean;
+  run(context: CommandContext, input: z.output<S>): Promise<CommandResult>;
+};
+
+export function defineCommand<S extends z.ZodType>(command: Command<S>): Command<S> {
+  return command;
+}
+
+/** Validates the raw input and runs the command in one transaction. Throws AppError on refusal. */
+export async function executeCommand<S extends z.ZodType>(
+  db: Db,
+  command: Command<S>,
+  actor: Actor | null,
+  request: RequestContext,
+  rawInput: unknown,
+): Promise<CommandResult> {
+  if (!actor) throw new AppError("unauthorized");
+  if (actor.mustChangePassword && !command.allowedWithTemporaryPassword) {
+    throw new AppError("forbidden", { message: messages.id.account.mustChangeFirst });
+  }
+  const parsed = command.input.safeParse(rawInput);
+  if (!parsed.success) throw new AppError("validation_failed", { details: zodDetails(parsed.error) });
+  return db.$transaction((tx) => command.run({ tx, actor, request: { ...request, actorId: actor.userId } }, parsed.data), {
+    maxWait: 10_000,
+    timeout: 20_000,
+  });
+}

@@ -1,0 +1,42 @@
+// The one wrapper for server actions behind forms: who is acting, the form's fields as a
+// plain object, the command (validation, policy, transaction, audit), and every outcome
+// as a FormState the form renders. Next.js already refuses cross-origin action posts.
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import { getActor } from "@/lib/auth/current";
+import { requestContextFrom } from "@/lib/auth/request-context";
+import { executeCommand, type Command, type CommandResult } from "@/lib/command";
+import { fieldErrors } from "@/lib/validation/issues";
+import { formDataToObject, type FormState } from "@/lib/validation/form-state";
+import { messages } from "@/lib/i18n/messages";
+import type { Actor } from "@/lib/policy";
+import { toAppError } from "./api-route";
+
+type Options = {
+  revalidate?: string[];
+  /** Runs after the transaction committed, e.g. to re-issue the session cookie. */
+  afterSuccess?: (actor: Actor, result: CommandResult) => Promise<void>;
+};
+
+export function formAction(command: Command, options: Options = {}) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const context = requestContextFrom(await headers(), null);
+    try {
+      const actor = await getActor();
+      const result = await executeCommand(db, command, actor, context, formDataToObject(formData));
+      if (actor && options.afterSuccess) await options.afterSuccess(actor, result);
+      for (const path of options.revalidate ?? []) revalidatePath(path);
+      return { status: "ok", message: result.message, ...(result.data ? { data: result.data } : {}), at: Date.now() };
+    } catch (error) {
+      const appError = toAppError(error, context.requestId ?? "-");
+      const errors = fieldErrors(appError.details);
+      return {
+        status: "error",
+        message: Object.keys(errors).length > 0 ? messages.id.forms.fixErrors : appError.message,
+        fieldErrors: errors,
+        at: Date.now(),
+      };
+    }
+  };
+}

@@ -1,0 +1,15 @@
+// The error page's strings live apart from the catalogs so the client error boundary,
+// loaded on every page, carries only these few lines (id.ts and en.ts include them).
+export const errorPageId = {
+  title: "Terjadi kesalahan",
+  text: "Halaman ini tidak dapat dimuat karena kesalahan pada server. Data yang sudah tersimpan tidak hilang.",
+  reference: "Kode rujukan untuk petugas:",
+  retry: "Coba lagi",
+};
+
+export const errorPageEn: typeof errorPageId = {
+  title: "Something went wrong",
+  text: "This page could not be loaded because of a server error. Data already saved is not lost.",
+  reference: "Reference for support staff:",
+  retry: "Try again",
+};

@@ -1,0 +1,97 @@
+// The administration forms' input, shared by the browser (instant field errors) and the
+// server actions (the check that counts). Messages come from the Bahasa Indonesia catalog.
+import { z } from "zod";
+import { messages } from "@/lib/i18n/messages";
+import { UNIT_FUNCTIONS } from "@/lib/assessment/default-assignment";
+import { passwordProblem } from "@/lib/auth/password-policy";
+
+const m = messages.id;
+const units = m.admin.units;
+const users = m.admin.users;
+const agencies = m.admin.agencies;
+
+const id = z.string().trim().min(1).max(40);
+const flag = z.enum(["true", "false"]).transform((value) => value === "true");
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((value) => value || null);
+
+export const INSTANSI_ROLES = ["KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"] as const;
+export const INSTANSI_KINDS = ["KEMENTERIAN", "LEMBAGA", "PROVINSI", "KABUPATEN", "KOTA"] as const;
+
+const unitFields = {
+  name: z.string().trim().min(3, units.nameInvalid).max(200, units.nameInvalid),
+  shortName: optionalText(40, units.shortNameInvalid),
+  functions: z.array(z.enum(UNIT_FUNCTIONS)).max(UNIT_FUNCTIONS.length).default([]),
+};
+
+export const ZUnitCreate = z.object({
+  code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,29}$/, units.codeInvalid),
+  ...unitFields,
+});
+
+export const ZUnitUpdate = z.object({ unitId: id, ...unitFields });
+
+export const ZUnitSetActive = z.object({ unitId: id, active: flag });
+
+const email = z.string().trim().toLowerCase().email(users.emailInvalid).max(200, users.emailInvalid);
+const personName = z.string().trim().min(2, users.nameInvalid).max(120, users.nameInvalid);
+
+const roleAndUnit = {
+  role: z.enum(INSTANSI_ROLES, { error: users.roleInvalid }),
+  unitId: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((value) => value || null)
+    .default(null),
+};
+
+function checkRoleUnit(value: { role: string; unitId: string | null }, context: z.RefinementCtx) {
+  if (value.role === "ADMIN_OPD" && !value.unitId) context.addIssue({ code: "custom", path: ["unitId"], message: users.unitRequired });
+  if (value.role !== "ADMIN_OPD" && value.unitId) context.addIssue({ code: "custom", path: ["unitId"], message: users.unitNotAllowed });
+}
+
+export const ZUserCreate = z.object({ name: personName, email, ...roleAndUnit }).superRefine(checkRoleUnit);
+
+export const ZMembershipAdd = z.object({ userId: id, ...roleAndUnit }).superRefine(checkRoleUnit);
+
+export const ZMembershipRemove = z.object({ membershipId: id });
+
+export const ZUserResetPassword = z.object({ userId: id });
+
+export const ZUserSetActive = z.object({ userId: id, active: flag });
+
+export const ZInstansiCreate = z.object({
+  code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{2,39}$/, agencies.codeInvalid),
+  name: z.string().trim().min(3, agencies.nameInvalid).max(200, agencies.nameInvalid),
+  kind: z.enum(INSTANSI_KINDS, { error: agencies.kindInvalid }),
+  region: optionalText(120, agencies.regionInvalid),
+  koordinatorName: personName,
+  koordinatorEmail: email,
+});
+
+export const ZInstansiSetActive = z.object({ instansiId: id, active: flag });
+
+export const ZPasswordChange = z
+  .object({
+    currentPassword: z.string().min(1, m.forms.required).max(1000),
+    newPassword: z.string().superRefine((value, context) => {
+      const problem = passwordProblem(value);
+      if (problem) context.addIssue({ code: "custom", message: m.account.problems[problem] });
+    }),
+    confirmPassword: z.string(),
+  })
+  .superRefine((value, context) => {
+    if (value.newPassword !== value.confirmPassword) context.addIssue({ code: "custom", path: ["confirmPassword"], message: m.account.mismatch });
+  });
+
+/** Listing pages: ?q=...&halaman=N */
+export const ZListQuery = z.object({
+  q: z.string().trim().max(100).catch(""),
+  halaman: z.coerce.number().int().min(1).max(100_000).catch(1),
+});

@@ -1,0 +1,67 @@
+// The authorization matrix over HTTP: every role against every page and endpoint that
+// shows agency data or administration. Allowed means 200 with the content; denied means
+// a 404 page (or a 401/403 JSON error for the download), never the data. The commands
+// behind every server action are walked role by role in tests/integration.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD } from "./support";
+
+type Who = "anonim" | "superadmin" | "koordinator" | "asesor" | "opd" | "pimpinan";
+
+const EMAILS: Record<Exclude<Who, "anonim">, string> = {
+  superadmin: "superadmin@spbe.demo",
+  koordinator: "koordinator@sukamaju.spbe.demo",
+  asesor: "asesor@sukamaju.spbe.demo",
+  opd: "opd.diskominfo@sukamaju.spbe.demo",
+  pimpinan: "pimpinan@sukamaju.spbe.demo",
+};
+
+// path → who gets it; everyone else is refused. Written from the role table of the access issue.
+const MATRIX: { path: string; allowed: Who[]; marker: string }[] = [
+  { path: "/dasbor", allowed: ["superadmin", "koordinator", "asesor", "opd", "pimpinan"], marker: "peran-aktif" },
+  { path: "/admin/unit", allowed: ["koordinator"], marker: "unit-diskominfo" },
+  { path: "/admin/pengguna", allowed: ["koordinator"], marker: "pengguna-asesor@sukamaju.spbe.demo" },
+  { path: "/admin/audit", allowed: ["koordinator"], marker: "audit-baris" },
+  { path: "/admin/instansi", allowed: ["superadmin"], marker: "instansi-kab-sukamaju" },
+  { path: "/admin/audit/unduh", allowed: ["koordinator"], marker: "aktor_email" },
+  { path: "/akun/kata-sandi", allowed: ["superadmin", "koordinator", "asesor", "opd", "pimpinan"], marker: "ganti-sandi" },
+];
+
+async function signInOver(request: APIRequestContext, email: string) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-in of ${email}`).toBeLessThan(400);
+}
+
+for (const who of Object.keys({ anonim: 1, ...EMAILS }) as Who[]) {
+  test(`${who}: sees exactly what the role allows`, async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    if (who !== "anonim") await signInOver(request, EMAILS[who]);
+    for (const { path, allowed, marker } of MATRIX) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const body = await response.text();
+      if (allowed.includes(who)) {
+        expect(response.status(), `${who} ${path}`).toBe(200);
+        expect(body, `${who} ${path}`).toContain(marker);
+      } else {
+        const expected = who === "anonim" ? [307, 401] : [403, 404];
+        expect(expected, `${who} ${path} → ${response.status()}`).toContain(response.status());
+        expect(body, `${who} ${path} leaks data`).not.toContain(marker);
+      }
+    }
+    await request.dispose();
+  });
+}
+
+test("another agency's Koordinator cannot see this agency's audit trail or people", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signInOver(request, "koordinator@tirtamulya.spbe.demo");
+  const people = await (await request.get("/admin/pengguna")).text();
+  expect(people).toContain("asesor@tirtamulya.spbe.demo");
+  expect(people).not.toContain("sukamaju.spbe.demo");
+  const csv = await (await request.get("/admin/audit/unduh")).text();
+  expect(csv).not.toContain("sukamaju.spbe.demo");
+  await request.dispose();
+});

@@ -1,0 +1,133 @@
+// The Koordinator runs their agency: a new unit, a new person with a one-time password
+// who must choose their own, a deactivation that ends that person's session at once,
+// and every step in the audit trail. The superadmin adds an agency with its Koordinator.
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+test.describe.configure({ mode: "serial" });
+
+const NEW_EMAIL = "siti.aminah@sukamaju.spbe.demo";
+const NEW_PASSWORD = "kopi-tubruk-di-teras-pagi";
+let temporaryPassword = "";
+
+test("the Koordinator adds a unit, with field errors in Bahasa Indonesia first", async ({ page }) => {
+  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await page.getByRole("link", { name: "Administrasi" }).click();
+  await expect(page).toHaveURL(/\/admin\/unit$/);
+
+  await page.locator("summary", { hasText: "Tambah unit kerja" }).click();
+  const form = page.locator("#unit-baru");
+  await form.getByLabel("Kode").fill("Dinas Kesehatan");
+  await form.getByLabel("Nama unit").fill("Di");
+  await form.getByRole("button", { name: "Tambah unit kerja" }).click();
+  await expect(form.getByText("Kode hanya boleh berisi huruf kecil")).toBeVisible();
+  await expect(form.getByText("Nama unit 3-200 karakter.")).toBeVisible();
+  await expect(form.getByLabel("Kode")).toHaveAttribute("aria-invalid", "true");
+
+  await form.getByLabel("Kode").fill("dinkes");
+  await form.getByLabel("Nama unit").fill("Dinas Kesehatan");
+  await form.getByLabel("layanan-publik").check();
+  await form.getByRole("button", { name: "Tambah unit kerja" }).click();
+  await expect(page.getByTestId("unit-baru-hasil")).toContainText("Unit Dinas Kesehatan ditambahkan.");
+  await expect(page.getByTestId("unit-dinkes")).toContainText("layanan-publik");
+
+  // The server has the last word: the same code again is refused on its field.
+  await form.getByLabel("Kode").fill("dinkes");
+  await form.getByLabel("Nama unit").fill("Dinas Kesehatan Kedua");
+  await form.getByRole("button", { name: "Tambah unit kerja" }).click();
+  await expect(form.getByText("Kode unit ini sudah dipakai di instansi Anda.")).toBeVisible();
+  await expect(form.getByLabel("Nama unit")).toHaveValue("Dinas Kesehatan Kedua");
+});
+
+test("the Koordinator creates an Admin OPD account and gets a one-time password", async ({ page }) => {
+  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await page.goto("/admin/pengguna");
+  await page.locator("summary", { hasText: "Tambah pengguna" }).click();
+  const form = page.locator("#pengguna-baru");
+  await form.getByLabel("Nama lengkap").fill("Siti Aminah, S.KM.");
+  await form.getByLabel("Email").fill(NEW_EMAIL);
+  await form.getByLabel("Peran").selectOption("ADMIN_OPD");
+  await form.getByRole("button", { name: "Tambah pengguna" }).click();
+  await expect(form.getByText("Admin OPD harus punya unit kerja.")).toBeVisible();
+  await form.getByLabel("Unit kerja").selectOption({ label: "Dinas Kesehatan" });
+  await form.getByRole("button", { name: "Tambah pengguna" }).click();
+  await expect(page.getByTestId("pengguna-baru-hasil")).toContainText(`Akun ${NEW_EMAIL} dibuat.`);
+  temporaryPassword = (await page.getByTestId("pengguna-baru-temporaryPassword").textContent()) ?? "";
+  expect(temporaryPassword).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+  await expect(page.getByTestId(`pengguna-${NEW_EMAIL}`)).toContainText("Admin OPD · Dinas Kesehatan");
+});
+
+test("the new person must replace the temporary password; the policy refuses a common one", async ({ page }) => {
+  await signIn(page, NEW_EMAIL, temporaryPassword);
+  await expect(page).toHaveURL(/\/akun\/kata-sandi/);
+  await expect(page.getByText("Anda masuk dengan kata sandi sementara.")).toBeVisible();
+  await page.goto("/dasbor");
+  await expect(page).toHaveURL(/\/akun\/kata-sandi/);
+
+  const form = page.locator("#ganti-sandi");
+  await form.getByLabel("Kata sandi saat ini").fill(temporaryPassword);
+  await form.getByLabel("Kata sandi baru", { exact: true }).fill("Indonesia2026!");
+  await form.getByLabel("Ulangi kata sandi baru").fill("Indonesia2026!");
+  await form.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(form.getByText("Kata sandi ini terlalu umum. Pilih yang lain.")).toBeVisible();
+
+  await form.getByLabel("Kata sandi baru", { exact: true }).fill(NEW_PASSWORD);
+  await form.getByLabel("Ulangi kata sandi baru").fill(NEW_PASSWORD);
+  await form.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(page.getByTestId("ganti-sandi-hasil")).toContainText("Kata sandi diganti.");
+  // This browser stays signed in with the new password.
+  await page.goto("/dasbor");
+  await expect(page.getByTestId("peran-aktif")).toContainText("Admin OPD");
+  await expect(page.getByTestId("peran-aktif")).toContainText("Dinas Kesehatan");
+});
+
+test("deactivating a person ends their open session at once", async ({ browser }) => {
+  const personContext = await browser.newContext();
+  const person = await personContext.newPage();
+  await signIn(person, NEW_EMAIL, NEW_PASSWORD);
+  await expect(person).toHaveURL(/\/dasbor$/);
+
+  const koordinatorContext = await browser.newContext();
+  const koordinator = await koordinatorContext.newPage();
+  await signIn(koordinator, "koordinator@sukamaju.spbe.demo");
+  await koordinator.goto(`/admin/pengguna?q=${encodeURIComponent("siti")}`);
+  koordinator.once("dialog", (dialog) => dialog.accept());
+  await koordinator.getByTestId(`pengguna-${NEW_EMAIL}`).getByRole("button", { name: "Nonaktifkan" }).click();
+  await expect(koordinator.getByTestId(`pengguna-${NEW_EMAIL}`)).toContainText("Nonaktif");
+
+  await person.reload();
+  await expect(person).toHaveURL(/\/masuk/);
+  await signIn(person, NEW_EMAIL, NEW_PASSWORD);
+  await expect(person.getByTestId("galat-masuk")).toBeVisible();
+
+  // Every step is in the audit trail, and in its CSV export.
+  await koordinator.goto("/admin/audit");
+  for (const action of ["unit.create", "user.create", "user.change-password", "user.deactivate"]) {
+    await expect(koordinator.getByTestId("audit-baris").filter({ hasText: action }).first()).toBeVisible();
+  }
+  const download = await koordinator.request.get("/admin/audit/unduh");
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toContain("text/csv");
+  const csv = await download.text();
+  expect(csv).toContain("user.deactivate");
+  expect(csv).toContain(NEW_EMAIL);
+  await personContext.close();
+  await koordinatorContext.close();
+});
+
+test("the superadmin adds an agency together with its Koordinator", async ({ page }) => {
+  await signIn(page, "superadmin@spbe.demo");
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/instansi$/);
+  await page.locator("summary", { hasText: "Tambah instansi" }).click();
+  const form = page.locator("#instansi-baru");
+  await form.getByLabel("Kode").fill("kab-lembahhijau");
+  await form.getByLabel("Nama instansi").fill("Pemerintah Kabupaten Lembah Hijau");
+  await form.getByLabel("Jenis").selectOption("KABUPATEN");
+  await form.getByLabel("Nama Koordinator SPBE").fill("Budi Santoso");
+  await form.getByLabel("Email Koordinator SPBE").fill("koordinator@lembahhijau.go.id");
+  await form.getByRole("button", { name: "Tambah instansi" }).click();
+  await expect(page.getByTestId("instansi-baru-hasil")).toContainText("Pemerintah Kabupaten Lembah Hijau");
+  await expect(page.getByTestId("instansi-baru-temporaryPassword")).toHaveText(/^\w{4}-\w{4}-\w{4}$/);
+  await expect(page.getByTestId("instansi-kab-lembahhijau")).toContainText("koordinator@lembahhijau.go.id");
+});

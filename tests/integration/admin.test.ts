@@ -1,0 +1,178 @@
+// Administration commands on the real database: validation, scoping to the instansi,
+// the safety rules (last Koordinator, own account), audit records, and that deactivation
+// and password changes end existing sessions.
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { executeCommand, type Command } from "@/lib/command";
+import { COMMANDS } from "@/lib/commands";
+import { loadActor } from "@/lib/auth/actor";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import type { Actor } from "@/lib/policy";
+import { resetDatabase } from "./db-reset";
+import { actorFor, createFixtures, FIXTURE_PASSWORD, requestContext, type Fixtures } from "./fixtures";
+
+let fixtures: Fixtures;
+let koordinator: Actor;
+
+beforeEach(async () => {
+  await resetDatabase();
+  fixtures = await createFixtures();
+  koordinator = await actorFor(fixtures, "KOORDINATOR");
+});
+
+async function run(command: Command, input: unknown, actor: Actor = koordinator) {
+  try {
+    return await executeCommand(db, command, actor, requestContext, input);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+}
+
+function temporaryPasswordOf(result: unknown): string {
+  const password = (result as { data?: Record<string, string> }).data?.temporaryPassword;
+  if (!password) throw new Error(`no temporary password in ${JSON.stringify(result)}`);
+  return password;
+}
+
+const signIn = (email: string, password: string) =>
+  signInWithPassword({ email, password }, { ip: "10.8.8.8", userAgent: "vitest", requestId: "uji" }).catch((error: unknown) => error as AppError);
+
+describe("units", () => {
+  it("creates a unit in the Koordinator's own instansi with its audit record, and refuses a duplicate code on the field", async () => {
+    const result = await run(COMMANDS.createUnit, { code: "dinkes", name: "Dinas Kesehatan", shortName: "Dinkes", functions: ["layanan-publik"] });
+    expect(result).toMatchObject({ message: expect.stringContaining("Dinas Kesehatan") });
+    const unit = await db.unit.findFirstOrThrow({ where: { code: "dinkes" } });
+    expect(unit.instansiId).toBe(fixtures.home.instansiId);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "unit.create" } });
+    expect(audit).toMatchObject({ entityId: unit.id, actorId: koordinator.userId, instansiId: fixtures.home.instansiId, ip: "10.9.9.9" });
+
+    const duplicate = await run(COMMANDS.createUnit, { code: "dinkes", name: "Dinas Kesehatan Lagi" });
+    expect(duplicate).toBeInstanceOf(AppError);
+    expect((duplicate as AppError).details).toEqual([expect.objectContaining({ field: "code", message: expect.stringMatching(/sudah dipakai/) })]);
+  });
+
+  it("reports invalid fields in Bahasa Indonesia and changes nothing", async () => {
+    const before = await db.unit.count();
+    const refused = await run(COMMANDS.createUnit, { code: "Bukan Kode!", name: "x", functions: ["sulap"] });
+    expect((refused as AppError).code).toBe("validation_failed");
+    const fields = (refused as AppError).details.map((detail) => detail.field.split(".")[0]);
+    expect(new Set(fields)).toEqual(new Set(["code", "name", "functions"]));
+    expect((refused as AppError).details.find((detail) => detail.field === "code")!.message).toMatch(/huruf kecil/);
+    expect(await db.unit.count()).toBe(before);
+    expect(await db.auditLog.count()).toBe(0);
+  });
+
+  it("will not deactivate a unit that still has an active Admin OPD", async () => {
+    const refused = await run(COMMANDS.setUnitActive, { unitId: fixtures.home.unitIds[0], active: "false" });
+    expect((refused as AppError).code).toBe("conflict");
+    expect(await run(COMMANDS.setUnitActive, { unitId: fixtures.home.unitIds[1], active: "false" })).not.toBeInstanceOf(AppError);
+    expect((await db.unit.findUniqueOrThrow({ where: { id: fixtures.home.unitIds[1] } })).isActive).toBe(false);
+  });
+});
+
+describe("users", () => {
+  it("creates an account with a one-time password that must be changed, and never stores it in the audit trail", async () => {
+    const result = await run(COMMANDS.createUser, { name: "Siti Aminah", email: " Siti@Pemda.go.id ", role: "ADMIN_OPD", unitId: fixtures.home.unitIds[1] });
+    const temporaryPassword = temporaryPasswordOf(result);
+    expect(temporaryPassword).toMatch(/^[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}$/);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "siti@pemda.go.id" }, include: { memberships: true } });
+    expect(user.mustChangePassword).toBe(true);
+    expect(user.memberships).toEqual([expect.objectContaining({ role: "ADMIN_OPD", unitId: fixtures.home.unitIds[1], instansiId: fixtures.home.instansiId })]);
+    expect(await signIn("siti@pemda.go.id", temporaryPassword)).toMatchObject({ id: user.id });
+    const audits = await db.auditLog.findMany({ where: { entityId: user.id } });
+    expect(JSON.stringify(audits.map((audit) => [audit.before, audit.after]))).not.toContain(temporaryPassword);
+  });
+
+  it("links an existing account of another agency instead of creating a second one, keeping its password", async () => {
+    const result = await run(COMMANDS.createUser, { name: "Asesor Tetangga", email: "asesor@tetangga.uji", role: "PIMPINAN", unitId: "" });
+    expect(result).toMatchObject({ message: expect.stringMatching(/sudah ada/) });
+    expect((result as { data?: unknown }).data).toBeUndefined();
+    const memberships = await db.membership.findMany({ where: { userId: fixtures.other.userIds.ASESOR } });
+    expect(memberships.map((membership) => membership.instansiId).sort()).toEqual([fixtures.home.instansiId, fixtures.other.instansiId].sort());
+    expect(await signIn("asesor@tetangga.uji", FIXTURE_PASSWORD)).not.toBeInstanceOf(AppError);
+  });
+
+  it("requires a unit of the own instansi for an Admin OPD, and no unit for other roles", async () => {
+    const noUnit = await run(COMMANDS.createUser, { name: "Tanpa Unit", email: "a@b.go.id", role: "ADMIN_OPD", unitId: "" });
+    expect((noUnit as AppError).details).toEqual([expect.objectContaining({ field: "unitId", message: expect.stringMatching(/harus punya unit/) })]);
+    const foreignUnit = await run(COMMANDS.createUser, { name: "Unit Asing", email: "a@b.go.id", role: "ADMIN_OPD", unitId: fixtures.other.unitIds[0] });
+    expect((foreignUnit as AppError).details).toEqual([expect.objectContaining({ field: "unitId" })]);
+    const asesorWithUnit = await run(COMMANDS.createUser, { name: "Asesor Unit", email: "a@b.go.id", role: "ASESOR", unitId: fixtures.home.unitIds[0] });
+    expect((asesorWithUnit as AppError).details).toEqual([expect.objectContaining({ field: "unitId" })]);
+    expect(await db.user.findUnique({ where: { email: "a@b.go.id" } })).toBeNull();
+  });
+
+  it("deactivation ends the person's sessions at once and refuses their sign-in; reactivation restores both", async () => {
+    const opdId = fixtures.home.userIds.ADMIN_OPD;
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: opdId } });
+    expect(await loadActor(db, opdId, { sessionVersion })).not.toBeNull();
+
+    await run(COMMANDS.setUserActive, { userId: opdId, active: "false" });
+    expect(await loadActor(db, opdId, { sessionVersion })).toBeNull();
+    expect(await signIn("admin_opd@rumah.uji", FIXTURE_PASSWORD)).toBeInstanceOf(AppError);
+    expect(await db.auditLog.count({ where: { action: "user.deactivate", entityId: opdId } })).toBe(1);
+
+    await run(COMMANDS.setUserActive, { userId: opdId, active: "true" });
+    expect(await signIn("admin_opd@rumah.uji", FIXTURE_PASSWORD)).toMatchObject({ id: opdId });
+  });
+
+  it("a person with roles in two agencies keeps the other agency after being deactivated in one", async () => {
+    await run(COMMANDS.createUser, { name: "Asesor Tetangga", email: "asesor@tetangga.uji", role: "PIMPINAN", unitId: "" });
+    await run(COMMANDS.setUserActive, { userId: fixtures.other.userIds.ASESOR, active: "false" });
+    const actor = await loadActor(db, fixtures.other.userIds.ASESOR);
+    expect(actor?.memberships.map((membership) => membership.instansiId)).toEqual([fixtures.other.instansiId]);
+  });
+
+  it("keeps at least one Koordinator and never lets Koordinators lock themselves out", async () => {
+    const self = await run(COMMANDS.setUserActive, { userId: koordinator.userId, active: "false" });
+    expect((self as AppError).code).toBe("conflict");
+    const ownRole = await run(COMMANDS.removeMembership, { membershipId: fixtures.home.membershipIds.KOORDINATOR });
+    expect((ownRole as AppError).code).toBe("conflict");
+
+    await run(COMMANDS.addMembership, { userId: fixtures.home.userIds.ASESOR, role: "KOORDINATOR", unitId: "" });
+    const second = await db.membership.findFirstOrThrow({ where: { userId: fixtures.home.userIds.ASESOR, role: "KOORDINATOR" } });
+    expect(await run(COMMANDS.removeMembership, { membershipId: second.id })).not.toBeInstanceOf(AppError);
+  });
+
+  it("resets a password: the old one and every session stop working, the new one must be changed", async () => {
+    const asesorId = fixtures.home.userIds.ASESOR;
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: asesorId } });
+    const result = await run(COMMANDS.resetUserPassword, { userId: asesorId });
+    const temporaryPassword = temporaryPasswordOf(result);
+    expect(await loadActor(db, asesorId, { sessionVersion })).toBeNull();
+    expect(await signIn("asesor@rumah.uji", FIXTURE_PASSWORD)).toBeInstanceOf(AppError);
+    expect(await signIn("asesor@rumah.uji", temporaryPassword)).toMatchObject({ id: asesorId });
+    expect((await loadActor(db, asesorId))?.mustChangePassword).toBe(true);
+  });
+
+  it("will not reset the password of an account another agency relies on", async () => {
+    await run(COMMANDS.createUser, { name: "Asesor Tetangga", email: "asesor@tetangga.uji", role: "PIMPINAN", unitId: "" });
+    const refused = await run(COMMANDS.resetUserPassword, { userId: fixtures.other.userIds.ASESOR });
+    expect(refused).toMatchObject({ code: "forbidden", message: expect.stringMatching(/instansi lain/) });
+  });
+});
+
+describe("own password", () => {
+  it("checks the current password and the policy, then ends the other sessions and clears the temporary flag", async () => {
+    await db.user.update({ where: { id: koordinator.userId }, data: { mustChangePassword: true } });
+    const actor = (await loadActor(db, koordinator.userId))!;
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
+
+    const blocked = await run(COMMANDS.createUnit, { code: "x-unit", name: "Unit X" }, actor);
+    expect(blocked).toMatchObject({ code: "forbidden", message: expect.stringMatching(/kata sandi sementara/) });
+
+    const wrong = await run(COMMANDS.changeOwnPassword, { currentPassword: "salah-salah-salah", newPassword: "kopi-tubruk-di-teras", confirmPassword: "kopi-tubruk-di-teras" }, actor);
+    expect((wrong as AppError).details).toEqual([expect.objectContaining({ field: "currentPassword" })]);
+    const common = await run(COMMANDS.changeOwnPassword, { currentPassword: FIXTURE_PASSWORD, newPassword: "Indonesia2026!", confirmPassword: "Indonesia2026!" }, actor);
+    expect((common as AppError).details).toEqual([expect.objectContaining({ field: "newPassword", message: expect.stringMatching(/terlalu umum/) })]);
+
+    const done = await run(COMMANDS.changeOwnPassword, { currentPassword: FIXTURE_PASSWORD, newPassword: "kopi-tubruk-di-teras", confirmPassword: "kopi-tubruk-di-teras" }, actor);
+    expect(done).not.toBeInstanceOf(AppError);
+    expect(await loadActor(db, actor.userId, { sessionVersion })).toBeNull();
+    const after = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
+    expect(after.mustChangePassword).toBe(false);
+    expect(await signIn("koordinator@rumah.uji", "kopi-tubruk-di-teras")).toMatchObject({ id: actor.userId });
+  });
+});

@@ -1,0 +1,62 @@
+// Two small agencies with one person per role, for tests of commands and permissions.
+// Passwords are hashed once per run (argon2id is deliberately slow).
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { loadActor } from "@/lib/auth/actor";
+import type { Actor, Role } from "@/lib/policy";
+
+export const FIXTURE_PASSWORD = "sandi-uji-yang-panjang";
+let passwordHash: Promise<string> | undefined;
+
+export type AgencyFixture = {
+  instansiId: string;
+  unitIds: [string, string];
+  userIds: Record<Exclude<Role, "SUPERADMIN">, string>;
+  membershipIds: Record<Exclude<Role, "SUPERADMIN">, string>;
+};
+
+async function createAgency(code: string): Promise<AgencyFixture> {
+  const hash = await (passwordHash ??= hashPassword(FIXTURE_PASSWORD));
+  const instansi = await db.instansi.create({ data: { code, name: `Instansi ${code}`, kind: "KABUPATEN" } });
+  const units = await Promise.all(
+    ["a", "b"].map((suffix) => db.unit.create({ data: { instansiId: instansi.id, code: `${code}-unit-${suffix}`, name: `Unit ${suffix.toUpperCase()} ${code}`, functions: ["tik"] } })),
+  );
+  const roles = ["KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"] as const;
+  const userIds = {} as AgencyFixture["userIds"];
+  const membershipIds = {} as AgencyFixture["membershipIds"];
+  for (const role of roles) {
+    const user = await db.user.create({
+      data: {
+        email: `${role.toLowerCase()}@${code}.uji`,
+        name: `${role} ${code}`,
+        passwordHash: hash,
+        memberships: { create: { role, instansiId: instansi.id, unitId: role === "ADMIN_OPD" ? units[0]!.id : null } },
+      },
+      include: { memberships: true },
+    });
+    userIds[role] = user.id;
+    membershipIds[role] = user.memberships[0]!.id;
+  }
+  return { instansiId: instansi.id, unitIds: [units[0]!.id, units[1]!.id], userIds, membershipIds };
+}
+
+export async function createFixtures() {
+  const hash = await (passwordHash ??= hashPassword(FIXTURE_PASSWORD));
+  const home = await createAgency("rumah");
+  const other = await createAgency("tetangga");
+  const superadmin = await db.user.create({
+    data: { email: "superadmin@uji", name: "Superadmin", passwordHash: hash, memberships: { create: { role: "SUPERADMIN" } } },
+  });
+  return { home, other, superadminId: superadmin.id };
+}
+
+export type Fixtures = Awaited<ReturnType<typeof createFixtures>>;
+
+export async function actorFor(fixtures: Fixtures, role: Role): Promise<Actor> {
+  const userId = role === "SUPERADMIN" ? fixtures.superadminId : fixtures.home.userIds[role];
+  const actor = await loadActor(db, userId);
+  if (!actor) throw new Error(`no actor for ${role}`);
+  return actor;
+}
+
+export const requestContext = { actorId: null, ip: "10.9.9.9", userAgent: "vitest", requestId: "uji" };
