@@ -35,3 +35,5 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 export type Db = PrismaClient;
 export type DbTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+/** Either the client or a transaction: for reads that work inside and outside one. */
+export type DbClient = Db | DbTransaction;

@@ -274,6 +274,11 @@ export const en: typeof id = {
     after: "After",
     anonymous: "System/anonymous",
   },
+  periods: {
+    phases: { PERSIAPAN: "Preparation", PENGISIAN: "Filling", VERIFIKASI: "Verification", FINAL: "Final (locked)" } as Record<string, string>,
+    locked: "This period is final and locked: nothing can change. The coordinator can reopen it with a recorded reason.",
+    wrongPhase: "This cannot be done in the {phase} phase; only in {allowed}.",
+  },
   errorPage: errorPageEn,
   notFound: { title: "Page not found", back: "Back to the home page" },
 };

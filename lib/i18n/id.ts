@@ -272,6 +272,11 @@ export const id = {
     after: "Sesudah",
     anonymous: "Sistem/anonim",
   },
+  periods: {
+    phases: { PERSIAPAN: "Persiapan", PENGISIAN: "Pengisian", VERIFIKASI: "Verifikasi", FINAL: "Final (terkunci)" } as Record<string, string>,
+    locked: "Periode ini sudah final dan terkunci: tidak ada yang dapat diubah. Koordinator dapat membukanya kembali dengan alasan tercatat.",
+    wrongPhase: "Tindakan ini tidak dapat dilakukan pada tahap {phase}; hanya pada tahap {allowed}.",
+  },
   errorPage: errorPageId,
   notFound: { title: "Halaman tidak ditemukan", back: "Kembali ke beranda" },
 };

@@ -1,0 +1,52 @@
+// What each phase of a period allows. Persiapan -> Pengisian -> Verifikasi -> Final; a
+// Final period is locked: nothing in it changes until the Koordinator reopens it with a
+// recorded reason (back to Verifikasi). Every command that touches a period asks here.
+import { AppError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+
+export const PHASES = ["PERSIAPAN", "PENGISIAN", "VERIFIKASI", "FINAL"] as const;
+export type Phase = (typeof PHASES)[number];
+
+export type PeriodOperation =
+  | "period.edit" // dates, target, predicate basis
+  | "assignment.edit"
+  | "answer.fill" // owners save and submit
+  | "answer.verify" // internal verification
+  | "external.record" // external assessors' results
+  | "comment.create";
+
+const ALLOWED: Record<PeriodOperation, readonly Phase[]> = {
+  "period.edit": ["PERSIAPAN", "PENGISIAN", "VERIFIKASI"],
+  "assignment.edit": ["PERSIAPAN", "PENGISIAN", "VERIFIKASI"],
+  "answer.fill": ["PENGISIAN", "VERIFIKASI"],
+  "answer.verify": ["PENGISIAN", "VERIFIKASI"],
+  "external.record": ["VERIFIKASI"],
+  "comment.create": ["PERSIAPAN", "PENGISIAN", "VERIFIKASI"],
+};
+
+export function phaseAllows(phase: Phase, operation: PeriodOperation): boolean {
+  return ALLOWED[operation].includes(phase);
+}
+
+/** 409 with the reason in Bahasa Indonesia when the period's phase forbids the operation. */
+export function assertPhaseAllows(phase: Phase, operation: PeriodOperation): void {
+  if (phaseAllows(phase, operation)) return;
+  const m = messages.id.periods;
+  const message =
+    phase === "FINAL"
+      ? m.locked
+      : fill(m.wrongPhase, { phase: m.phases[phase], allowed: ALLOWED[operation].map((allowed) => m.phases[allowed]).join(", ") });
+  throw new AppError("conflict", { message });
+}
+
+/** The phase moves one step at a time; Final only comes back to Verifikasi (a reopening). */
+export function nextPhase(phase: Phase): Phase | null {
+  const index = PHASES.indexOf(phase);
+  return index < PHASES.length - 1 ? PHASES[index + 1]! : null;
+}
+
+export function previousPhase(phase: Phase): Phase | null {
+  const index = PHASES.indexOf(phase);
+  return index > 0 ? PHASES[index - 1]! : null;
+}
