@@ -36,7 +36,7 @@ export function assertPhaseAllows(phase: Phase, operation: PeriodOperation): voi
   const message =
     phase === "FINAL"
       ? m.locked
-      : fill(m.wrongPhase, { phase: m.phases[phase], allowed: ALLOWED[operation].map((allowed) => m.phases[allowed]).join(", ") });
+      : fill(m.wrongPhase, { phase: m.phases[phase]!, allowed: ALLOWED[operation].map((allowed) => m.phases[allowed]).join(", ") });
   throw new AppError("conflict", { message });
 }
 

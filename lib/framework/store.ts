@@ -3,7 +3,7 @@
 // rows (what answers, assignments and comments point at). Framework-free on purpose: the
 // seed, scripts and route handlers all call these functions.
 import { createHash } from "node:crypto";
-import type { Db, DbClient } from "@/lib/db";
+import type { Db, DbClient, DbTransaction } from "@/lib/db";
 import { Prisma, type NodeKind } from "@/lib/generated/prisma/client";
 import { listFrameworks } from "./catalog";
 import { isIndicatorNode, ZFrameworkDefinition, type FrameworkDefinition, type FrameworkNode } from "./schema";
