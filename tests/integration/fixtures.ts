@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { loadActor } from "@/lib/auth/actor";
+import { ensureShippedFrameworks } from "@/lib/framework/store";
 import type { Actor, Role } from "@/lib/policy";
 
 export const FIXTURE_PASSWORD = "sandi-uji-yang-panjang";
@@ -10,12 +11,14 @@ let passwordHash: Promise<string> | undefined;
 
 export type AgencyFixture = {
   instansiId: string;
+  /** The 2026 period (spbe-2020, phase PENGISIAN): indicators 1-3 assigned to unit a (the Admin OPD's), 4 to unit b. */
+  periodId: string;
   unitIds: [string, string];
   userIds: Record<Exclude<Role, "SUPERADMIN">, string>;
   membershipIds: Record<Exclude<Role, "SUPERADMIN">, string>;
 };
 
-async function createAgency(code: string): Promise<AgencyFixture> {
+async function createAgency(code: string, framework: FrameworkFixture): Promise<AgencyFixture> {
   const hash = await (passwordHash ??= hashPassword(FIXTURE_PASSWORD));
   const instansi = await db.instansi.create({ data: { code, name: `Instansi ${code}`, kind: "KABUPATEN" } });
   const units = await Promise.all(
@@ -37,17 +40,39 @@ async function createAgency(code: string): Promise<AgencyFixture> {
     userIds[role] = user.id;
     membershipIds[role] = user.memberships[0]!.id;
   }
-  return { instansiId: instansi.id, unitIds: [units[0]!.id, units[1]!.id], userIds, membershipIds };
+  const period = await db.assessmentPeriod.create({
+    data: {
+      instansiId: instansi.id,
+      year: 2026,
+      frameworkVersionId: framework.versionId,
+      phase: "PENGISIAN",
+      assignments: {
+        create: [1, 2, 3, 4].map((number) => ({ indicatorId: framework.indicatorIds[number]!, unitId: units[number === 4 ? 1 : 0]!.id })),
+      },
+    },
+  });
+  return { instansiId: instansi.id, periodId: period.id, unitIds: [units[0]!.id, units[1]!.id], userIds, membershipIds };
+}
+
+type FrameworkFixture = { versionId: string; indicatorIds: Record<number, string> };
+
+/** spbe-2020 as shipped: its version id and indicator node ids by indicator number. */
+async function frameworkFixture(): Promise<FrameworkFixture> {
+  const versions = await ensureShippedFrameworks(db);
+  const version = versions.find((candidate) => candidate.code === "spbe-2020")!;
+  const nodes = await db.frameworkNode.findMany({ where: { versionId: version.id, kind: "INDICATOR" }, select: { id: true, number: true } });
+  return { versionId: version.id, indicatorIds: Object.fromEntries(nodes.map((node) => [node.number!, node.id])) };
 }
 
 export async function createFixtures() {
   const hash = await (passwordHash ??= hashPassword(FIXTURE_PASSWORD));
-  const home = await createAgency("rumah");
-  const other = await createAgency("tetangga");
+  const framework = await frameworkFixture();
+  const home = await createAgency("rumah", framework);
+  const other = await createAgency("tetangga", framework);
   const superadmin = await db.user.create({
     data: { email: "superadmin@uji", name: "Superadmin", passwordHash: hash, memberships: { create: { role: "SUPERADMIN" } } },
   });
-  return { home, other, superadminId: superadmin.id };
+  return { home, other, framework, superadminId: superadmin.id };
 }
 
 export type Fixtures = Awaited<ReturnType<typeof createFixtures>>;
