@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A separate build directory lets two builds of one checkout run side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Server-only packages that must not be bundled (native addon, wasm, embedded db).
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg"],
   async headers() {

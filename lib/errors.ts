@@ -28,10 +28,12 @@ export class AppError extends Error {
   readonly details: readonly ErrorDetail[];
   /** For too_many_requests: when to try again (sent as the Retry-After header). */
   readonly retryAfterSeconds?: number;
+  /** For conflict: the version somebody else saved, so the person can compare. */
+  readonly current?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; details?: readonly ErrorDetail[]; retryAfterSeconds?: number } = {},
+    options: { message?: string; details?: readonly ErrorDetail[]; retryAfterSeconds?: number; current?: Record<string, string> } = {},
   ) {
     super(options.message ?? messages.id.errors[code]);
     this.name = "AppError";
@@ -39,6 +41,7 @@ export class AppError extends Error {
     this.status = ERROR_STATUS[code];
     this.details = options.details ?? [];
     if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
+    if (options.current !== undefined) this.current = options.current;
   }
 }
 
@@ -49,6 +52,7 @@ function errorBody(error: AppError) {
       message: error.message,
       details: error.details,
       ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      ...(error.current !== undefined ? { current: error.current } : {}),
     },
   };
 }

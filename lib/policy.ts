@@ -110,6 +110,8 @@ export function assertCan(actor: Actor | null, action: Action, scope?: Scope): a
 export function assertCanInOwnInstansi(actor: Actor | null, action: Action): string {
   if (!actor) throw new AppError("unauthorized");
   const instansiId = actor.active.instansiId;
-  if (!instansiId || !can(actor, action, { instansiId })) throw new AppError("forbidden");
+  // With the actor's own unit: unit-scoped work (an Admin OPD's) passes here and is then
+  // checked against the record's unit.
+  if (!instansiId || !can(actor, action, { instansiId, unitId: actor.active.unitId })) throw new AppError("forbidden");
   return instansiId;
 }

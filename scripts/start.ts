@@ -16,7 +16,7 @@ const root = process.cwd();
 const nextBin = path.join(root, "node_modules/.bin/next");
 const isDev = process.argv.includes("--dev");
 
-if (!isDev && !fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
+if (!isDev && !fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
   console.log("No production build yet: building (once)...");
   const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) process.exit(build.status ?? 1);

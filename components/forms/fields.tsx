@@ -25,7 +25,7 @@ function FieldFrame({ name, label, hint, className, children }: Base & { childre
 const inputClass = (invalid: boolean) =>
   `mt-1 w-full rounded-md border px-2 py-1.5 text-sm ${invalid ? "border-red-500" : "border-slate-300"}`;
 
-export function TextField({ type = "text", defaultValue, autoComplete, ...base }: Base & { type?: "text" | "email" | "password"; defaultValue?: string; autoComplete?: string }) {
+export function TextField({ type = "text", defaultValue, autoComplete, ...base }: Base & { type?: "text" | "email" | "password" | "date"; defaultValue?: string; autoComplete?: string }) {
   return (
     <FieldFrame {...base}>
       {({ id, describedBy, invalid }) => (
@@ -64,5 +64,33 @@ export function CheckboxGroup({ name, label, options, defaultValues = [], classN
       </div>
       {errors[name] && <p className="mt-0.5 text-sm text-red-700">{errors[name]}</p>}
     </fieldset>
+  );
+}
+
+/** One checkbox that sends `value` when checked and nothing otherwise. */
+export function CheckboxField({ name, label, hint, value = "true", defaultChecked, className }: Base & { value?: string; defaultChecked?: boolean }) {
+  const { errors, formId } = useFormContext();
+  const id = `${formId}-${name}`;
+  const error = errors[name];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
+        <input id={id} type="checkbox" name={name} value={value} defaultChecked={defaultChecked} aria-invalid={!!error} aria-describedby={describedBy} />
+        {label}
+      </label>
+      {hint && <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-600">{hint}</p>}
+      {error && <p id={`${id}-error`} className="mt-0.5 text-sm text-red-700">{error}</p>}
+    </div>
+  );
+}
+
+export function TextAreaField({ defaultValue, rows = 4, ...base }: Base & { defaultValue?: string; rows?: number }) {
+  return (
+    <FieldFrame {...base}>
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} name={base.name} rows={rows} defaultValue={defaultValue} aria-invalid={invalid} aria-describedby={describedBy} className={inputClass(invalid)} />
+      )}
+    </FieldFrame>
   );
 }

@@ -26,15 +26,18 @@ export function formAction(command: Command, options: Options = {}) {
       const actor = await getActor();
       const result = await executeCommand(db, command, actor, context, formDataToObject(formData));
       if (actor && options.afterSuccess) await options.afterSuccess(actor, result);
-      for (const path of options.revalidate ?? []) revalidatePath(path);
+      // A route pattern ("/periode/[periodId]") revalidates every page of that route.
+      for (const path of options.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
       return { status: "ok", message: result.message, ...(result.data ? { data: result.data } : {}), at: Date.now() };
     } catch (error) {
       const appError = toAppError(error, context.requestId ?? "-");
       const errors = fieldErrors(appError.details);
       return {
         status: "error",
+        code: appError.code,
         message: Object.keys(errors).length > 0 ? messages.id.forms.fixErrors : appError.message,
         fieldErrors: errors,
+        ...(appError.current ? { current: appError.current } : {}),
         at: Date.now(),
       };
     }

@@ -2,7 +2,7 @@
 export type FormState =
   | { status: "idle" }
   | { status: "ok"; message: string; data?: Record<string, string>; at: number }
-  | { status: "error"; message: string; fieldErrors: Record<string, string>; at: number };
+  | { status: "error"; code: string; message: string; fieldErrors: Record<string, string>; current?: Record<string, string>; at: number };
 
 export const IDLE: FormState = { status: "idle" };
 

@@ -14,3 +14,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
     page.getByTestId("galat-masuk").waitFor(),
   ]);
 }
+
+/** The id of an agency's period of `year`, read from the period list as a person would find it. */
+export async function periodIdOf(page: Page, year: number): Promise<string> {
+  await page.goto("/periode");
+  const href = await page.getByTestId(`periode-${year}`).getByRole("link").first().getAttribute("href");
+  const id = href?.split("/")[2];
+  if (!id) throw new Error(`no period ${year} in the list`);
+  return id;
+}

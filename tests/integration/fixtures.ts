@@ -77,6 +77,11 @@ export async function createFixtures() {
 
 export type Fixtures = Awaited<ReturnType<typeof createFixtures>>;
 
+/** The assignments createAgency made in an agency's period, as "indicatorId:unitId" pairs. */
+export function fixturePairs(fixtures: Fixtures, agency: AgencyFixture): string[] {
+  return [1, 2, 3, 4].map((number) => `${fixtures.framework.indicatorIds[number]}:${agency.unitIds[number === 4 ? 1 : 0]}`);
+}
+
 export async function actorFor(fixtures: Fixtures, role: Role): Promise<Actor> {
   const userId = role === "SUPERADMIN" ? fixtures.superadminId : fixtures.home.userIds[role];
   const actor = await loadActor(db, userId);
