@@ -1,0 +1,104 @@
+// Input of the period forms, shared by the browser (instant field errors) and the commands
+// (the check that counts). Dates arrive as YYYY-MM-DD from date inputs; the target index
+// may be typed with a decimal comma ("3,50").
+import { z } from "zod";
+import { fill } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+
+const m = messages.id.periods.form;
+
+export const PERIOD_YEAR_MIN = 2018;
+export const PERIOD_YEAR_MAX = 2100;
+
+const id = z.string().trim().min(1).max(40);
+const version = z.coerce.number().int().min(1).max(2_147_483_647);
+
+const year = z.coerce
+  .number({ error: m.yearInvalid })
+  .int(m.yearInvalid)
+  .min(PERIOD_YEAR_MIN, m.yearInvalid)
+  .max(PERIOD_YEAR_MAX, m.yearInvalid);
+
+const targetIndex = z
+  .string()
+  .trim()
+  .max(10, m.targetInvalid)
+  .optional()
+  .transform((value, context) => {
+    if (!value) return null;
+    const text = value.replace(",", ".");
+    if (!/^\d(\.\d{1,2})?$/.test(text) || Number(text) < 1 || Number(text) > 5) {
+      context.addIssue({ code: "custom", message: m.targetInvalid });
+      return z.NEVER;
+    }
+    return text;
+  });
+
+const date = z
+  .string()
+  .trim()
+  .max(10, m.dateInvalid)
+  .optional()
+  .transform((value, context) => {
+    if (!value) return null;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    // Stored as midnight UTC of the calendar day, as the demo data does; shown in WIB it is the same day.
+    const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+    if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
+      context.addIssue({ code: "custom", message: m.dateInvalid });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+/** The deadlines in the order the work happens; each may be empty. */
+export const DEADLINE_FIELDS = ["fillDeadline", "verifyDeadline", "submitDeadline", "objectionDeadline"] as const;
+type Deadlines = Record<(typeof DEADLINE_FIELDS)[number], Date | null>;
+
+const settings = {
+  predicateBasis: z.enum(["EXACT", "ROUNDED"], { error: m.basisInvalid }),
+  targetIndex,
+  fillDeadline: date,
+  verifyDeadline: date,
+  submitDeadline: date,
+  objectionDeadline: date,
+};
+
+/**
+ * A later deadline may not fall before any earlier one that is set (fill <= verify <=
+ * submit <= objection). Runs even when other fields are invalid, so every problem shows at
+ * once; a date that did not parse is simply not compared.
+ */
+function checkDeadlineOrder(value: Partial<Deadlines>, context: z.RefinementCtx) {
+  const dateOf = (field: (typeof DEADLINE_FIELDS)[number]) => (value[field] instanceof Date ? value[field] : null);
+  DEADLINE_FIELDS.forEach((field, position) => {
+    const current = dateOf(field);
+    if (!current) return;
+    const earlier = DEADLINE_FIELDS.slice(0, position).findLast((before) => {
+      const other = dateOf(before);
+      return other !== null && other > current;
+    });
+    if (earlier) context.addIssue({ code: "custom", path: [field], message: fill(m.deadlineOrder, { earlier: m.deadlineNames[earlier]! }) });
+  });
+}
+
+const evenWithFieldErrors = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+
+export const ZPeriodOpen = z
+  .object({
+    year,
+    frameworkVersionId: z.string().trim().min(1, m.frameworkInvalid).max(40, m.frameworkInvalid),
+    ...settings,
+    baseline: z.enum(["true", "false"]).optional().transform((value) => value === "true"),
+  })
+  .superRefine(checkDeadlineOrder, evenWithFieldErrors);
+
+export const ZPeriodUpdate = z.object({ periodId: id, version, ...settings }).superRefine(checkDeadlineOrder, evenWithFieldErrors);
+
+export const ZPeriodAdvance = z.object({ periodId: id, version });
+
+export const ZPeriodReopen = z.object({
+  periodId: id,
+  version,
+  reason: z.string().trim().min(10, m.reasonInvalid).max(1000, m.reasonInvalid),
+});
