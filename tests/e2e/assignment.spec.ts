@@ -1,0 +1,90 @@
+// The Koordinator moves an indicator to another unit on the bulk assignment screen; the
+// new owner's Admin OPD finds it in their to-do list, and another unit's Admin OPD does not.
+// The last step moves it back, so later journeys see the demo data as seeded.
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support";
+
+test.describe.configure({ mode: "serial" });
+
+let periodId = "";
+
+async function openAssignment(page: Page) {
+  await page.goto("/dasbor");
+  await page.getByTestId("tautan-penugasan").click();
+  await expect(page.getByRole("heading", { name: "Penugasan indikator · 2025" })).toBeVisible();
+  periodId = /\/periode\/([^/]+)\/penugasan/.exec(page.url())![1]!;
+}
+
+async function moveIndicator31(page: Page, from: string, to: string) {
+  const row = page.getByTestId("penugasan-31");
+  await row.getByRole("checkbox", { name: `Indikator 31 · ${from}` }).uncheck();
+  await row.getByRole("checkbox", { name: `Indikator 31 · ${to}` }).check();
+  await expect(page.getByTestId("jumlah-perubahan")).toHaveText("2 perubahan belum disimpan");
+  await page.getByRole("button", { name: "Simpan penugasan" }).click();
+  await expect(page.getByTestId("penugasan-hasil")).toContainText("Penugasan disimpan: 1 ditambahkan, 1 dilepas");
+  // The matrix starts again from what is stored.
+  await expect(page.getByTestId("jumlah-perubahan")).toHaveText("0 perubahan belum disimpan");
+  await expect(row.getByRole("checkbox", { name: `Indikator 31 · ${to}` })).toBeChecked();
+  await expect(row.getByRole("checkbox", { name: `Indikator 31 · ${from}` })).not.toBeChecked();
+}
+
+test("the Koordinator moves indicator 31 from the Inspektorat to Bappeda", async ({ page }) => {
+  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await openAssignment(page);
+
+  // An indicator left without owner is flagged, and the default assignment fills it again.
+  const row29 = page.getByTestId("penugasan-29");
+  await row29.getByRole("checkbox", { name: "Indikator 29 · Inspektorat" }).uncheck();
+  await expect(row29).toContainText("belum ada penanggung jawab");
+  await expect(page.getByTestId("tanpa-penanggung-jawab")).toHaveText("1 indikator belum ada penanggung jawab.");
+  await page.getByRole("button", { name: "Terapkan penugasan bawaan" }).click();
+  await expect(page.getByText("Penugasan bawaan diterapkan pada 1 indikator (belum disimpan).")).toBeVisible();
+  await expect(row29.getByRole("checkbox", { name: "Indikator 29 · Inspektorat" })).toBeChecked();
+
+  // A submitted answer keeps its owners: the row says so.
+  await expect(page.getByTestId("penugasan-15")).toContainText("Jawaban sudah diajukan: unit pemilik tidak dapat dilepas.");
+
+  await moveIndicator31(page, "Inspektorat", "Bappeda");
+});
+
+test("Bappeda's Admin OPD finds indicator 31 in their to-do list, and not Diskominfo's indicators", async ({ page }) => {
+  await signIn(page, "opd.bappeda@sukamaju.spbe.demo");
+  await page.getByTestId("tautan-indikator").click();
+  await expect(page.getByRole("heading", { name: "Indikator saya · 2025" })).toBeVisible();
+
+  const row = page.getByTestId("indikator-31");
+  await expect(row).toContainText("Pelaksanaan Audit Keamanan SPBE");
+  await expect(row).toContainText("Bappeda");
+  await expect(row).toContainText("Belum diisi");
+  await expect(row).toContainText(/lewat \d+ hari/);
+  await expect(row.getByRole("link")).toHaveAttribute("href", `/periode/${periodId}/indikator/31`);
+  // What needs action comes first: the answer sent back for revision.
+  await expect(page.locator("tbody tr").first()).toHaveAttribute("data-testid", "indikator-11");
+  await expect(page.getByTestId("indikator-11")).toContainText("Perlu perbaikan");
+  await expect(page.getByTestId("indikator-15")).toHaveCount(0);
+  await expect(page.getByTestId("indikator-29")).toHaveCount(0);
+});
+
+test("Diskominfo's Admin OPD does not see Bappeda's indicators", async ({ page }) => {
+  await signIn(page, "opd.diskominfo@sukamaju.spbe.demo");
+  await page.getByTestId("tautan-indikator").click();
+  await expect(page.getByRole("heading", { name: "Indikator saya · 2025" })).toBeVisible();
+  await expect(page.getByTestId("indikator-15")).toBeVisible();
+  await expect(page.getByTestId("indikator-31")).toHaveCount(0);
+  await expect(page.getByTestId("indikator-11")).toHaveCount(0);
+  // Nor the assignment screen.
+  const response = await page.goto(`/periode/${periodId}/penugasan`);
+  expect(response?.status()).toBe(404);
+});
+
+test("the Koordinator sees every indicator with its owners, and moves indicator 31 back", async ({ page }) => {
+  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await page.goto(`/periode/${periodId}/indikator?unit=`);
+  await page.getByLabel("Unit kerja").selectOption({ label: "Bappeda" });
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page.getByTestId("indikator-31")).toContainText("Bappeda");
+  await expect(page.getByTestId("indikator-15")).toHaveCount(0);
+
+  await openAssignment(page);
+  await moveIndicator31(page, "Bappeda", "Inspektorat");
+});
