@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/policy";
@@ -6,6 +7,8 @@ import { fill } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { formatIndex } from "@/lib/scoring";
 import { latestPeriodSummary, type PeriodSummary } from "@/lib/results/period-summary";
+import { recentMentions } from "@/lib/assessment/mentions";
+import { formatDateTime } from "@/lib/i18n/format";
 import { PredicateBadge } from "@/components/calculator/result-panel";
 import { switchMembership } from "./actions";
 
@@ -27,7 +30,7 @@ function IndexCard({ label, score, testId }: { label: string; score: PeriodSumma
 
 export default async function DashboardPage() {
   const actor = await requireActor("/dasbor");
-  const { m } = await getMessages();
+  const { m, locale } = await getMessages();
   const labels = m.dashboard;
   const { active } = actor;
   const where = active.instansiName ? `${active.instansiName}${active.unitName ? ` · ${active.unitName}` : ""}` : labels.deployment;
@@ -36,6 +39,7 @@ export default async function DashboardPage() {
   const agencies = can(actor, "instansi.list")
     ? await db.instansi.findMany({ where: { isActive: true }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } })
     : [];
+  const mentions = active.instansiId ? await recentMentions(db, actor.userId, active.instansiId) : [];
   const agencySummaries = await Promise.all(agencies.map(async (agency) => ({ agency, summary: await latestPeriodSummary(db, agency.id) })));
 
   return (
@@ -74,10 +78,39 @@ export default async function DashboardPage() {
                 <IndexCard label={labels.selfIndex} score={summary.self} testId="indeks-mandiri" />
                 <IndexCard label={labels.verifiedIndex} score={summary.verified} testId="indeks-terverifikasi" />
               </div>
+              <nav aria-label={m.indicatorList.title} className="flex flex-wrap gap-4 text-sm">
+                <Link href={`/periode/${summary.periodId}/indikator`} className="text-brand-700 underline" data-testid="tautan-indikator">
+                  {active.role === "ADMIN_OPD" ? m.indicatorList.todoTitle : m.indicatorList.title}
+                </Link>
+                <Link href={`/periode/${summary.periodId}`} className="text-brand-700 underline">{labels.periodOverview}</Link>
+                {can(actor, "answer.verify", { instansiId: active.instansiId }) && (
+                  <Link href={`/periode/${summary.periodId}/verifikasi`} className="text-brand-700 underline" data-testid="tautan-verifikasi">{labels.verificationQueue}</Link>
+                )}
+                {can(actor, "assignment.manage", { instansiId: active.instansiId }) && (
+                  <Link href={`/periode/${summary.periodId}/penugasan`} className="text-brand-700 underline" data-testid="tautan-penugasan">{m.assignments.title}</Link>
+                )}
+              </nav>
             </>
           ) : (
             <p>{labels.noPeriod}</p>
           )}
+        </section>
+      )}
+
+      {mentions.length > 0 && (
+        <section className="space-y-2">
+          <h2 className="text-lg font-semibold">{labels.mentions}</h2>
+          <ul className="space-y-2" data-testid="sebutan">
+            {mentions.map((comment) => (
+              <li key={comment.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
+                <Link href={`/periode/${comment.periodId}/indikator/${comment.indicator.number}`} className="font-medium text-brand-700 underline">
+                  {comment.indicator.number}. {comment.indicator.name}
+                </Link>
+                <p className="text-xs text-slate-600">{comment.author.name} · {formatDateTime(comment.createdAt, locale)}</p>
+                <p className="line-clamp-2">{comment.body}</p>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

@@ -1,0 +1,12 @@
+"use server";
+
+import { formAction } from "@/lib/http/form-action";
+import { COMMANDS } from "@/lib/commands";
+
+const INDICATOR_PAGE = "/periode/[periodId]/indikator/[number]";
+
+export const saveAnswer = formAction(COMMANDS.saveAnswer);
+export const submitAnswer = formAction(COMMANDS.submitAnswer, { revalidate: [INDICATOR_PAGE] });
+export const addLinkEvidence = formAction(COMMANDS.addLinkEvidence);
+export const verifyAnswer = formAction(COMMANDS.verifyAnswer, { revalidate: [INDICATOR_PAGE] });
+export const addComment = formAction(COMMANDS.addComment, { revalidate: [INDICATOR_PAGE] });

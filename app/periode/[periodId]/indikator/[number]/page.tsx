@@ -1,0 +1,255 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { requireActor } from "@/lib/auth/current";
+import { loadIndicatorView } from "@/lib/assessment/indicator-view";
+import { displayLevel } from "@/lib/assessment/levels";
+import { fill, formatDate, formatDateTime } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/locale";
+import { AnswerEditor } from "@/components/assessment/answer-editor";
+import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { CheckboxGroup, SelectField, TextAreaField } from "@/components/forms/fields";
+import { addComment, addLinkEvidence, saveAnswer, submitAnswer, verifyAnswer } from "./actions";
+
+export const metadata: Metadata = { title: "Indikator" };
+
+type Params = { periodId: string; number: string };
+
+export default async function IndicatorPage({ params }: { params: Promise<Params> }) {
+  const { periodId, number } = await params;
+  const actor = await requireActor(`/periode/${periodId}/indikator/${number}`);
+  if (!/^\d{1,3}$/.test(number)) notFound();
+  const view = await loadIndicatorView(db, actor, periodId, Number(number));
+  if (!view) notFound();
+  const { m, locale } = await getMessages();
+  const labels = m.answers;
+  const { indicator, self, verification, definition } = view;
+  const scale = definition.levelScales.find((candidate) => candidate.code === indicator.levelScale);
+  const levels = (scale?.levels ?? []).map((level) => ({
+    value: String(level.level),
+    name: level.name,
+    criteria: indicator.criteria[String(level.level)] ?? level.description ?? "",
+  }));
+  const status = self?.status ?? "NONE";
+  const base = `/periode/${periodId}/indikator`;
+  const levelOptions = [{ value: "", label: labels.levelNone }, ...levels.map((level) => ({ value: level.value, label: `${level.value} · ${level.name}` }))];
+  const evidenceLinks = self?.evidence.map((link) => link.evidence) ?? [];
+
+  return (
+    <article className="space-y-6">
+      <nav className="flex flex-wrap items-center justify-between gap-2 text-sm" aria-label="Navigasi indikator">
+        <Link href={base} className="text-brand-700 underline">← {labels.backToList}</Link>
+        <span className="flex gap-3">
+          {view.previousNumber && <Link href={`${base}/${view.previousNumber}`} className="underline">{labels.previous}</Link>}
+          {view.nextNumber && <Link href={`${base}/${view.nextNumber}`} className="underline">{labels.next}</Link>}
+        </span>
+      </nav>
+
+      <header className="space-y-1">
+        <p className="text-sm text-slate-600">{view.ancestors.map((node) => `${node.code} ${node.name}`).join(" › ")}</p>
+        <h1 className="text-2xl font-bold text-brand-900">
+          {fill(labels.indicator, { number: indicator.number })}: {indicator.name}
+        </h1>
+        <p className="flex flex-wrap gap-x-4 text-sm text-slate-700">
+          <span data-testid="status-jawaban">{labels.statuses[status]}</span>
+          <span>{labels.weight} {indicator.weight.replace(".", ",")}</span>
+          <span>{labels.owners}: {view.owners.join(", ") || "-"}</span>
+          {view.period.fillDeadline && <span>{labels.deadline}: {formatDate(view.period.fillDeadline, locale)}</span>}
+        </p>
+      </header>
+
+      {indicator.question && (
+        <section>
+          <h2 className="font-semibold">{labels.question}</h2>
+          <p>{indicator.question}</p>
+        </section>
+      )}
+
+      <section className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+        <h2 className="font-semibold">{labels.expectedEvidence}</h2>
+        <ul className="mt-1 list-disc pl-5 text-slate-700">
+          {(labels.expected[indicator.levelScale] ?? labels.expected.process!).map((line) => <li key={line}>{line}</li>)}
+        </ul>
+      </section>
+
+      <section className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+        {view.lastYear && view.lastYear.answers.length > 0 ? (
+          <>
+            <h2 className="font-semibold">{fill(labels.lastYear, { year: view.lastYear.year })}</h2>
+            <dl className="mt-1 grid gap-x-4 sm:grid-cols-[auto_1fr]">
+              {view.lastYear.answers.map((answer) => (
+                <div key={answer.stage} className="contents">
+                  <dt className="text-slate-600">{labels.stages[answer.stage]}</dt>
+                  <dd>
+                    {labels.level} {displayLevel(answer.level)}
+                    {answer.stage === "SELF" && answer.explanation && <p className="whitespace-pre-wrap text-slate-700">{answer.explanation}</p>}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        ) : (
+          <p className="text-slate-600">{labels.lastYearNone}</p>
+        )}
+      </section>
+
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">{labels.yourAnswer}</h2>
+        {view.may.fill ? (
+          <AnswerEditor
+            periodId={periodId}
+            indicatorId={view.indicatorId}
+            storageKey={`spbe:jawaban:${periodId}:${view.indicatorId}:${actor.userId}`}
+            version={self?.version ?? 0}
+            status={self?.status ?? null}
+            initial={{
+              level: self?.level ? displayLevel(self.level) : "",
+              explanation: self?.explanation ?? "",
+              waiver: self?.evidenceWaiverReason ?? "",
+              evidenceIds: evidenceLinks.map((evidence) => evidence.id),
+            }}
+            levels={levels}
+            decimalScale={definition.valueScale.integer ? null : { min: definition.valueScale.min, max: definition.valueScale.max }}
+            library={view.library}
+            preview={view.preview}
+            labels={labels}
+            save={saveAnswer}
+            submit={submitAnswer}
+            addLink={addLinkEvidence}
+          />
+        ) : (
+          <div className="space-y-2 rounded-md border border-slate-200 bg-white p-3">
+            <p className="text-sm text-slate-600">
+              {status === "SUBMITTED" ? labels.lockedNotice : status === "VERIFIED" ? labels.verifiedNotice : labels.readOnly}
+            </p>
+            <p>
+              {labels.level}: <strong data-testid="tingkat-mandiri">{displayLevel(self?.level)}</strong>
+              {self?.level && levels.find((level) => Number(level.value) === Number(self.level)) && ` · ${levels.find((level) => Number(level.value) === Number(self.level))!.name}`}
+            </p>
+            <p className="whitespace-pre-wrap text-sm">{self?.explanation || "-"}</p>
+            <h3 className="font-medium">{labels.evidence}</h3>
+            {evidenceLinks.length === 0 ? (
+              <p className="text-sm text-slate-600">{self?.evidenceWaiverReason ? `${labels.waiver}: ${self.evidenceWaiverReason}` : labels.evidenceNone}</p>
+            ) : (
+              <ul className="list-disc pl-5 text-sm">
+                {evidenceLinks.map((evidence) => (
+                  <li key={evidence.id}>
+                    {evidence.url ? <a href={evidence.url} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">{evidence.title}</a> : evidence.title}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </section>
+
+      {view.may.verify && self && (
+        <section className="space-y-2 rounded-md border border-brand-200 bg-brand-50 p-3">
+          <h2 className="text-lg font-semibold">{labels.verification}</h2>
+          <ActionForm id="verifikasi" action={verifyAnswer} schema="answerVerify" fixErrorsMessage={m.forms.fixErrors} className="grid gap-3 sm:grid-cols-2">
+            <input type="hidden" name="periodId" value={periodId} />
+            <input type="hidden" name="answerId" value={self.id} />
+            <input type="hidden" name="version" value={self.version} />
+            <SelectField name="verifiedLevel" label={labels.verifiedLevel} options={levelOptions} defaultValue={self.level ? displayLevel(self.level) : ""} />
+            <SelectField
+              name="decision"
+              label={labels.decision}
+              options={[
+                { value: "VERIFIED", label: labels.decisionVerified },
+                { value: "NEEDS_REVISION", label: labels.decisionRevision },
+              ]}
+            />
+            <TextAreaField name="notes" label={labels.notes} className="sm:col-span-2" />
+            <div className="sm:col-span-2">
+              <SubmitButton pendingLabel={m.forms.saving}>{labels.verifySubmit}</SubmitButton>
+            </div>
+          </ActionForm>
+        </section>
+      )}
+
+      <section className="grid gap-4 md:grid-cols-2">
+        <div className="space-y-2">
+          <h2 className="text-lg font-semibold">{labels.rounds}</h2>
+          {self && self.reviews.length > 0 ? (
+            <ol className="space-y-2" data-testid="putaran-verifikasi">
+              {self.reviews.map((review) => (
+                <li key={review.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
+                  <p className="font-medium">
+                    {fill(labels.round, { round: review.round })} · {review.decision === "VERIFIED" ? labels.decisionVerified : labels.decisionRevision}
+                    {review.verifiedLevel && ` · ${labels.level} ${displayLevel(review.verifiedLevel)}`}
+                  </p>
+                  <p className="text-xs text-slate-600">{fill(labels.by, { name: view.people.get(review.reviewerId) ?? "-" })} · {formatDateTime(review.createdAt, locale)}</p>
+                  {review.notes && <p className="whitespace-pre-wrap">{review.notes}</p>}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="text-sm text-slate-600">{labels.roundsNone}</p>
+          )}
+          {verification && (
+            <p className="text-sm">
+              {labels.verifiedLevel}: <strong data-testid="tingkat-terverifikasi">{displayLevel(verification.level)}</strong>
+            </p>
+          )}
+        </div>
+        <div className="space-y-2">
+          <h2 className="text-lg font-semibold">{labels.levelChanges}</h2>
+          {[self, verification, ...view.stages].some((answer) => answer && answer.levelChanges.length > 0) ? (
+            <ul className="space-y-1 text-sm">
+              {[self, verification, ...view.stages]
+                .flatMap((answer) => (answer ? answer.levelChanges.map((change) => ({ change, stage: answer.stage })) : []))
+                .sort((a, b) => a.change.createdAt.getTime() - b.change.createdAt.getTime())
+                .map(({ change, stage }) => (
+                  <li key={change.id}>
+                    {fill(labels.levelChange, { stage: labels.stages[stage]!, from: displayLevel(change.fromLevel), to: displayLevel(change.toLevel) })}
+                    <span className="text-slate-600">
+                      {" "}· {fill(labels.by, { name: (change.actorId && view.people.get(change.actorId)) || "-" })} · {formatDateTime(change.createdAt, locale)}
+                      {change.reason && ` · ${change.reason}`}
+                    </span>
+                  </li>
+                ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">{labels.levelChangesNone}</p>
+          )}
+        </div>
+      </section>
+
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">{labels.comments}</h2>
+        {view.comments.length === 0 ? (
+          <p className="text-sm text-slate-600">{labels.commentsNone}</p>
+        ) : (
+          <ol className="space-y-2" data-testid="diskusi">
+            {view.comments.map((comment) => (
+              <li key={comment.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
+                <p className="text-xs text-slate-600">
+                  <strong className="text-slate-900">{comment.author.name}</strong> · {formatDateTime(comment.createdAt, locale)}
+                  {comment.mentions.length > 0 && ` · ${labels.mentioned} ${comment.mentions.map((mention) => `@${mention.user.name}`).join(", ")}`}
+                </p>
+                <p className="whitespace-pre-wrap">{comment.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {view.may.comment && (
+          <ActionForm id="komentar" action={addComment} schema="commentCreate" fixErrorsMessage={m.forms.fixErrors} className="space-y-2">
+            <input type="hidden" name="periodId" value={periodId} />
+            <input type="hidden" name="indicatorId" value={view.indicatorId} />
+            <TextAreaField name="body" label={labels.commentBody} rows={3} />
+            <details>
+              <summary className="cursor-pointer text-sm">{labels.mention}</summary>
+              <CheckboxGroup
+                name="mentions"
+                label={labels.mention}
+                options={view.members.filter((member) => member.id !== actor.userId).map((member) => ({ value: member.id, label: member.name }))}
+              />
+            </details>
+            <SubmitButton pendingLabel={m.forms.saving}>{labels.commentSubmit}</SubmitButton>
+          </ActionForm>
+        )}
+      </section>
+    </article>
+  );
+}

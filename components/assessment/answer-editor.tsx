@@ -1,0 +1,413 @@
+"use client";
+
+// The owner's answer: level (criteria side by side, cumulative), explanation, evidence.
+// Every keystroke is kept on this device at once and sent to the server shortly after
+// typing stops; a dropped connection or a reload loses nothing. The server checks the
+// version: when somebody else saved first, both versions are shown and the person chooses.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { IDLE, type FormState } from "@/lib/validation/form-state";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+export type EditorLabels = {
+  level: string; levelNone: string; criteriaTitle: string; criteriaHint: string; met: string;
+  explanation: string; explanationHint: string; explanationTemplate: string;
+  evidence: string; evidenceNone: string; evidenceLibrary: string; evidenceLibraryEmpty: string;
+  addLink: string; linkTitle: string; linkUrl: string; waiver: string;
+  saveNow: string; saving: string; saved: string; unsaved: string; offline: string; restored: string;
+  conflictTitle: string; conflictText: string; conflictTheirs: string; conflictMine: string; useMine: string; useTheirs: string;
+  confirmBaseline: string; baselineNotice: string; submit: string; effect: string;
+};
+
+type Draft = { level: string; explanation: string; waiver: string; evidenceIds: string[] };
+type Stored = Draft & { baseVersion: number; savedAt: number };
+
+type Props = {
+  periodId: string;
+  indicatorId: string;
+  storageKey: string;
+  version: number;
+  status: string | null;
+  initial: Draft;
+  levels: { value: string; name: string; criteria: string }[];
+  decimalScale: { min: string; max: string } | null;
+  library: { id: string; title: string; kind: string; url: string | null }[];
+  /** The period's self index with this indicator at each whole level ("" = unanswered). */
+  preview: { level: string; index: string; predicate: string }[];
+  labels: EditorLabels;
+  save: Action;
+  submit: Action;
+  addLink: Action;
+};
+
+type Conflict = { version: number; level: string; explanation: string; updatedBy: string; updatedAt: string };
+
+const same = (a: Draft, b: Draft) =>
+  a.level === b.level && a.explanation === b.explanation && a.waiver === b.waiver && [...a.evidenceIds].sort().join() === [...b.evidenceIds].sort().join();
+
+function toFormData(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) for (const item of value) data.append(`${key}[]`, item);
+    else data.set(key, value);
+  }
+  return data;
+}
+
+const clockOf = (date: Date) => date.toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" });
+
+export function AnswerEditor(props: Props) {
+  const { labels } = props;
+  const router = useRouter();
+  const [draft, setDraft] = useState<Draft>(props.initial);
+  const [saved, setSaved] = useState<Draft>(props.initial);
+  const [version, setVersion] = useState(props.version);
+  const [status, setStatus] = useState<"idle" | "saving" | "offline" | "error">("idle");
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [restored, setRestored] = useState(false);
+  const [library, setLibrary] = useState(props.library);
+  const running = useRef<Promise<boolean> | null>(null);
+  const latest = useRef({ draft, version, saved });
+  latest.current = { draft, version, saved };
+
+  // Restore what this device kept from an earlier visit that never reached the server.
+  useEffect(() => {
+    const raw = window.localStorage.getItem(props.storageKey);
+    if (!raw) return;
+    try {
+      const stored = JSON.parse(raw) as Stored;
+      if (same(stored, props.initial)) return window.localStorage.removeItem(props.storageKey);
+      setDraft({ level: stored.level, explanation: stored.explanation, waiver: stored.waiver, evidenceIds: stored.evidenceIds });
+      setVersion(stored.baseVersion);
+      setRestored(true);
+    } catch {
+      window.localStorage.removeItem(props.storageKey);
+    }
+  }, [props.storageKey, props.initial]);
+
+  const keep = useCallback(
+    (next: Draft, baseVersion: number) => {
+      window.localStorage.setItem(props.storageKey, JSON.stringify({ ...next, baseVersion, savedAt: Date.now() } satisfies Stored));
+    },
+    [props.storageKey],
+  );
+
+  /** Sends the draft unless nothing changed; `force` saves anyway (confirming, or overriding a conflict). */
+  const send = useCallback(async (options: { force?: boolean; baseVersion?: number }): Promise<boolean> => {
+    const { draft: current, saved: lastSaved } = latest.current;
+    const baseVersion = options.baseVersion ?? latest.current.version;
+    if (same(current, lastSaved) && !options.force) return true;
+    setStatus("saving");
+    try {
+      const result = await props.save(
+        IDLE,
+        toFormData({
+          periodId: props.periodId,
+          indicatorId: props.indicatorId,
+          version: String(baseVersion),
+          level: current.level,
+          explanation: current.explanation,
+          evidenceWaiverReason: current.waiver,
+          evidenceIds: current.evidenceIds,
+        }),
+      );
+      if (result.status === "ok") {
+        const nextVersion = Number(result.data?.version ?? baseVersion + 1);
+        // Known at once to whatever runs next (a submit right after), not only after the re-render.
+        latest.current = { ...latest.current, version: nextVersion, saved: current };
+        setVersion(nextVersion);
+        setSaved(current);
+        setSavedAt(new Date());
+        setErrors({});
+        setStatus("idle");
+        setRestored(false);
+        if (same(latest.current.draft, current)) window.localStorage.removeItem(props.storageKey);
+        else keep(latest.current.draft, nextVersion);
+        return true;
+      }
+      if (result.status === "error" && result.code === "conflict" && result.current?.version) {
+        const current_ = result.current;
+        setConflict({ version: Number(current_.version), level: current_.level ?? "", explanation: current_.explanation ?? "", updatedBy: current_.updatedBy ?? "-", updatedAt: current_.updatedAt ?? "" });
+        if (current_.status && !["DRAFT", "NEEDS_CONFIRMATION", "NEEDS_REVISION"].includes(current_.status)) router.refresh();
+      }
+      if (result.status === "error") {
+        setErrors(result.fieldErrors);
+        setMessage({ text: result.message, isError: true });
+      }
+      setStatus("error");
+      return false;
+    } catch {
+      setStatus("offline");
+      return false;
+    }
+  }, [props, keep, router]);
+
+  /** One save at a time: a save asked for while another runs waits for it, then sends what is new. */
+  const flush = useCallback(
+    async (options: { force?: boolean; baseVersion?: number } = {}): Promise<boolean> => {
+      while (running.current) await running.current;
+      const saving = send(options);
+      running.current = saving;
+      try {
+        return await saving;
+      } finally {
+        running.current = null;
+      }
+    },
+    [send],
+  );
+
+  // Send shortly after typing stops; retry while offline.
+  useEffect(() => {
+    if (same(draft, saved) || conflict) return;
+    const timer = window.setTimeout(() => void flush(), status === "offline" ? 10_000 : 1_500);
+    return () => window.clearTimeout(timer);
+  }, [draft, saved, conflict, status, flush]);
+
+  useEffect(() => {
+    const retry = () => void flush();
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!same(latest.current.draft, latest.current.saved)) event.preventDefault();
+    };
+    window.addEventListener("online", retry);
+    window.addEventListener("beforeunload", warn);
+    return () => {
+      window.removeEventListener("online", retry);
+      window.removeEventListener("beforeunload", warn);
+    };
+  }, [flush]);
+
+  function change(patch: Partial<Draft>) {
+    setMessage(null);
+    setDraft((previous) => {
+      const next = { ...previous, ...patch };
+      keep(next, latest.current.version);
+      return next;
+    });
+  }
+
+  function resolve(useMine: boolean) {
+    if (!conflict) return;
+    setVersion(conflict.version);
+    setConflict(null);
+    setStatus("idle");
+    if (useMine) {
+      // Saved on top of the other version, knowingly.
+      void flush({ force: true, baseVersion: conflict.version });
+    } else {
+      const theirs = { ...draft, level: conflict.level === "" ? "" : String(Number(conflict.level)), explanation: conflict.explanation };
+      setDraft(theirs);
+      setSaved(theirs);
+      window.localStorage.removeItem(props.storageKey);
+    }
+  }
+
+  async function onSubmit() {
+    setMessage(null);
+    if (!(await flush())) return;
+    const result = await props.submit(IDLE, toFormData({ periodId: props.periodId, indicatorId: props.indicatorId, version: String(latest.current.version) }));
+    if (result.status === "ok") {
+      window.localStorage.removeItem(props.storageKey);
+      setMessage({ text: result.message, isError: false });
+      router.refresh();
+    } else if (result.status === "error") {
+      setErrors(result.fieldErrors);
+      setMessage({ text: Object.values(result.fieldErrors).join(" ") || result.message, isError: true });
+    }
+  }
+
+  async function onAddLink(form: HTMLFormElement) {
+    if (!(await flush())) return;
+    const data = new FormData(form);
+    const result = await props.addLink(IDLE, toFormData({ periodId: props.periodId, indicatorId: props.indicatorId, title: String(data.get("title") ?? ""), url: String(data.get("url") ?? "") }));
+    if (result.status === "ok" && result.data?.evidenceId) {
+      const evidenceId = result.data.evidenceId;
+      setLibrary((items) => [...items, { id: evidenceId, title: String(data.get("title")), kind: "LINK", url: String(data.get("url")) }]);
+      const next = { ...latest.current.draft, evidenceIds: [...latest.current.draft.evidenceIds, evidenceId] };
+      setDraft(next);
+      setSaved({ ...latest.current.saved, evidenceIds: [...latest.current.saved.evidenceIds, evidenceId] });
+      setVersion(Number(result.data.version));
+      setErrors({});
+      setMessage({ text: result.message, isError: false });
+      form.reset();
+    } else if (result.status === "error") {
+      setErrors(result.fieldErrors);
+      setMessage({ text: result.fieldErrors.url ?? result.fieldErrors.title ?? result.message, isError: true });
+    }
+  }
+
+  const selected = draft.level === "" ? 0 : Number(draft.level.replace(",", "."));
+  const effect = props.preview.find((entry) => (entry.level === "" ? 0 : Number(entry.level)) === selected);
+  const dirty = !same(draft, saved);
+  const statusText =
+    status === "saving" ? labels.saving : status === "offline" ? labels.offline : dirty ? labels.unsaved : savedAt ? labels.saved.replace("{time}", clockOf(savedAt)) : "";
+
+  return (
+    <div className="space-y-5">
+      {props.status === "NEEDS_CONFIRMATION" && (
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p>{labels.baselineNotice}</p>
+          <button type="button" onClick={async () => (await flush({ force: true })) && router.refresh()} className="mt-2 rounded-md border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100">
+            {labels.confirmBaseline}
+          </button>
+        </div>
+      )}
+      {restored && <p role="status" className="rounded-md border border-sky-300 bg-sky-50 p-2 text-sm text-sky-900">{labels.restored}</p>}
+
+      {conflict && (
+        <section role="alert" aria-labelledby="konflik-judul" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm" data-testid="konflik">
+          <h3 id="konflik-judul" className="font-semibold text-red-900">
+            {labels.conflictTitle.replace("{name}", conflict.updatedBy).replace("{time}", conflict.updatedAt)}
+          </h3>
+          <p>{labels.conflictText}</p>
+          <div className="grid gap-3 md:grid-cols-2">
+            <div className="rounded border border-slate-200 bg-white p-2">
+              <p className="font-medium">{labels.conflictTheirs}</p>
+              <p>{labels.level}: {conflict.level === "" ? labels.levelNone : String(Number(conflict.level)).replace(".", ",")}</p>
+              <p className="whitespace-pre-wrap" data-testid="versi-tersimpan">{conflict.explanation}</p>
+            </div>
+            <div className="rounded border border-slate-200 bg-white p-2">
+              <p className="font-medium">{labels.conflictMine}</p>
+              <p>{labels.level}: {draft.level === "" ? labels.levelNone : draft.level}</p>
+              <p className="whitespace-pre-wrap">{draft.explanation}</p>
+            </div>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" onClick={() => resolve(true)} className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">{labels.useMine}</button>
+            <button type="button" onClick={() => resolve(false)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">{labels.useTheirs}</button>
+          </div>
+        </section>
+      )}
+
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">{labels.criteriaTitle}</legend>
+        <p className="text-sm text-slate-600">{labels.criteriaHint}</p>
+        <div className="grid gap-2 md:grid-cols-5" role="radiogroup" aria-label={labels.level}>
+          {props.levels.map((level) => {
+            const value = Number(level.value);
+            const isChosen = selected === value;
+            const isMet = selected >= value;
+            return (
+              <label
+                key={level.value}
+                className={`flex cursor-pointer flex-col gap-1 rounded-md border p-2 text-sm ${isChosen ? "border-brand-700 ring-2 ring-brand-700" : isMet ? "border-brand-300 bg-brand-50" : "border-slate-200 bg-white"}`}
+              >
+                <span className="flex items-center gap-2 font-semibold">
+                  <input type="radio" name="level" value={level.value} checked={isChosen} onChange={() => change({ level: level.value })} />
+                  {labels.level} {level.value} · {level.name}
+                </span>
+                <span className="text-slate-700">{level.criteria}</span>
+                {isMet && <span className="text-xs font-medium text-brand-800">✓ {labels.met}</span>}
+              </label>
+            );
+          })}
+        </div>
+        {props.decimalScale && (
+          <label className="block text-sm">
+            <span className="font-medium">{labels.level} ({props.decimalScale.min}-{props.decimalScale.max})</span>
+            <input value={draft.level} onChange={(event) => change({ level: event.target.value })} inputMode="decimal" className="ml-2 w-24 rounded-md border border-slate-300 px-2 py-1" />
+          </label>
+        )}
+        {errors.level && <p className="text-sm text-red-700">{errors.level}</p>}
+        {effect && (
+          <p className="text-sm" data-testid="efek-indeks">
+            {labels.effect.replace("{index}", effect.index).replace("{predicate}", effect.predicate)}
+          </p>
+        )}
+      </fieldset>
+
+      <div>
+        <label htmlFor="penjelasan" className="block font-semibold">{labels.explanation}</label>
+        <p id="penjelasan-petunjuk" className="text-sm text-slate-600">{labels.explanationHint}</p>
+        <textarea
+          id="penjelasan"
+          value={draft.explanation}
+          placeholder={labels.explanationTemplate}
+          onChange={(event) => change({ explanation: event.target.value })}
+          rows={9}
+          aria-invalid={!!errors.explanation}
+          aria-describedby="penjelasan-petunjuk"
+          className={`mt-1 w-full rounded-md border px-2 py-1.5 font-mono text-sm ${errors.explanation ? "border-red-500" : "border-slate-300"}`}
+        />
+        {errors.explanation && <p className="text-sm text-red-700">{errors.explanation}</p>}
+      </div>
+
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">{labels.evidence}</legend>
+        {library.length === 0 ? (
+          <p className="text-sm text-slate-600">{labels.evidenceLibraryEmpty}</p>
+        ) : (
+          <details open={draft.evidenceIds.length > 0} className="rounded-md border border-slate-200 bg-white p-2">
+            <summary className="cursor-pointer text-sm">{labels.evidenceLibrary} ({draft.evidenceIds.length})</summary>
+            <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto text-sm">
+              {library.map((item) => (
+                <li key={item.id}>
+                  <label className="flex items-start gap-2">
+                    <input
+                      type="checkbox"
+                      checked={draft.evidenceIds.includes(item.id)}
+                      onChange={(event) =>
+                        change({ evidenceIds: event.target.checked ? [...draft.evidenceIds, item.id] : draft.evidenceIds.filter((id) => id !== item.id) })
+                      }
+                    />
+                    <span>
+                      {item.title}
+                      {item.url && <span className="block break-all text-xs text-slate-600">{item.url}</span>}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {errors.evidenceIds && <p className="text-sm text-red-700">{errors.evidenceIds}</p>}
+        <details className="rounded-md border border-slate-200 bg-white p-2">
+          <summary className="cursor-pointer text-sm">{labels.addLink}</summary>
+          <form
+            className="mt-2 flex flex-wrap items-end gap-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void onAddLink(event.currentTarget);
+            }}
+          >
+            <label className="text-sm">
+              <span className="block">{labels.linkTitle}</span>
+              <input name="title" className="mt-1 w-56 rounded-md border border-slate-300 px-2 py-1" />
+            </label>
+            <label className="text-sm">
+              <span className="block">{labels.linkUrl}</span>
+              <input name="url" type="url" className="mt-1 w-72 rounded-md border border-slate-300 px-2 py-1" />
+            </label>
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">{labels.addLink}</button>
+          </form>
+        </details>
+        <label className="block text-sm">
+          <span className="font-medium">{labels.waiver}</span>
+          <input value={draft.waiver} onChange={(event) => change({ waiver: event.target.value })} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+      </fieldset>
+
+      <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 py-3">
+        <button type="button" onClick={() => void flush()} disabled={!dirty || status === "saving"} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50">
+          {labels.saveNow}
+        </button>
+        <button type="button" onClick={() => void onSubmit()} disabled={!!conflict || status === "saving"} className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50">
+          {labels.submit}
+        </button>
+        <span role="status" aria-live="polite" data-testid="status-simpan" className={`text-sm ${status === "offline" || status === "error" ? "text-red-700" : "text-slate-600"}`}>
+          {statusText}
+        </span>
+        {message && (
+          <p role={message.isError ? "alert" : "status"} data-testid="pesan-jawaban" className={`w-full text-sm ${message.isError ? "text-red-700" : "text-green-800"}`}>
+            {message.text}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+
+}

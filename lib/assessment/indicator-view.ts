@@ -1,0 +1,130 @@
+// Everything the indicator page shows, in a fixed number of queries: the indicator in its
+// framework (question, criteria per level, where it sits), the answers of every stage,
+// the verification rounds, the level history, the discussion, last year's answer, and
+// what the actor may do here.
+import type { Db } from "@/lib/db";
+import { getFrameworkVersion } from "@/lib/framework/store";
+import { walkNodes } from "@/lib/framework/tree";
+import { isIndicatorNode, type GroupNode, type IndicatorNode } from "@/lib/framework/schema";
+import { can, type Actor } from "@/lib/policy";
+import { formatIndex, scoreAssessment } from "@/lib/scoring";
+import { phaseAllows } from "./phase";
+
+export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, number: number) {
+  const instansiId = actor.active.instansiId;
+  if (!instansiId) return null;
+  const period = await db.assessmentPeriod.findFirst({ where: { id: periodId, instansiId } });
+  if (!period) return null;
+  const framework = await getFrameworkVersion(db, period.frameworkVersionId);
+  if (!framework) return null;
+
+  let indicator: IndicatorNode | null = null;
+  let ancestors: readonly GroupNode[] = [];
+  const numbers: number[] = [];
+  walkNodes(framework.definition.nodes, (node, at) => {
+    if (!isIndicatorNode(node)) return;
+    numbers.push(node.number);
+    if (node.number === number) {
+      indicator = node;
+      ancestors = at.ancestors;
+    }
+  });
+  const found = indicator as IndicatorNode | null;
+  if (!found) return null;
+  const node = await db.frameworkNode.findFirst({ where: { versionId: period.frameworkVersionId, number }, select: { id: true } });
+  if (!node) return null;
+
+  const assignments = await db.assignment.findMany({
+    where: { periodId, indicatorId: node.id },
+    select: { unitId: true, unit: { select: { name: true, shortName: true } } },
+  });
+  const ownerUnitIds = assignments.map((assignment) => assignment.unitId);
+  const ownsIt = actor.active.unitId !== null && ownerUnitIds.includes(actor.active.unitId);
+  const readScope = { instansiId, unitId: ownsIt ? actor.active.unitId : null };
+  if (!can(actor, "answer.read", readScope)) return null;
+
+  const [answers, comments, previousPeriod, library, members] = await Promise.all([
+    db.answer.findMany({
+      where: { periodId, indicatorId: node.id },
+      include: {
+        evidence: { include: { evidence: { select: { id: true, title: true, kind: true, url: true, originalName: true, documentType: true } } } },
+        reviews: { orderBy: { round: "asc" } },
+        levelChanges: { orderBy: { createdAt: "asc" } },
+      },
+    }),
+    db.comment.findMany({
+      where: { periodId, indicatorId: node.id, deletedAt: null },
+      orderBy: { createdAt: "asc" },
+      include: { author: { select: { name: true } }, mentions: { include: { user: { select: { name: true } } } } },
+    }),
+    db.assessmentPeriod.findFirst({ where: { instansiId, year: { lt: period.year } }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
+    ownsIt
+      ? db.evidence.findMany({ where: { instansiId, deletedAt: null }, orderBy: { title: "asc" }, take: 300, select: { id: true, title: true, kind: true, url: true } })
+      : Promise.resolve([]),
+    db.user.findMany({
+      where: { isActive: true, memberships: { some: { instansiId, isActive: true } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+
+  const selfLevels = await db.answer.findMany({
+    where: { periodId, stage: "SELF", level: { not: null } },
+    select: { level: true, indicator: { select: { number: true } } },
+  });
+  const others: Record<string, string> = {};
+  for (const answer of selfLevels) if (answer.indicator.number !== number && answer.indicator.number !== null) others[answer.indicator.number] = answer.level!.toString();
+  const options = { predicateBasis: period.predicateBasis === "ROUNDED" ? ("rounded" as const) : ("exact" as const) };
+  // The period's self index with this indicator at each whole level (unanswered first), so
+  // the owner sees what their choice does to the index before saving it.
+  const preview = [null, ...Array.from({ length: Number(framework.definition.valueScale.max) }, (_, i) => String(i + 1))].map((level) => {
+    const score = scoreAssessment(framework.definition, level === null ? others : { ...others, [number]: level }, options);
+    return { level: level ?? "", index: formatIndex(score.indexExact), predicate: score.predicate };
+  });
+
+  const lastYear = previousPeriod
+    ? await db.answer.findMany({
+        where: { periodId: previousPeriod.id, indicator: { code: found.code } },
+        select: { stage: true, level: true, explanation: true },
+      })
+    : [];
+
+  const self = answers.find((answer) => answer.stage === "SELF") ?? null;
+  const verification = answers.find((answer) => answer.stage === "INTERNAL_VERIFICATION") ?? null;
+  const actorIds = new Set<string>();
+  for (const answer of answers) {
+    if (answer.updatedById) actorIds.add(answer.updatedById);
+    for (const review of answer.reviews) actorIds.add(review.reviewerId);
+    for (const change of answer.levelChanges) if (change.actorId) actorIds.add(change.actorId);
+  }
+  const people = new Map((await db.user.findMany({ where: { id: { in: [...actorIds] } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+
+  const editable = self === null || ["DRAFT", "NEEDS_CONFIRMATION", "NEEDS_REVISION"].includes(self.status);
+  const position = numbers.indexOf(number);
+  return {
+    period,
+    definition: framework.definition,
+    indicator: found,
+    indicatorId: node.id,
+    ancestors,
+    owners: assignments.map((assignment) => assignment.unit.shortName ?? assignment.unit.name),
+    self,
+    verification,
+    stages: answers.filter((answer) => !["SELF", "INTERNAL_VERIFICATION"].includes(answer.stage)),
+    comments,
+    lastYear: previousPeriod ? { year: previousPeriod.year, answers: lastYear } : null,
+    library,
+    members,
+    people,
+    preview,
+    previousNumber: position > 0 ? numbers[position - 1]! : null,
+    nextNumber: position < numbers.length - 1 ? numbers[position + 1]! : null,
+    may: {
+      fill: ownsIt && can(actor, "answer.fill", readScope) && phaseAllows(period.phase, "answer.fill") && editable,
+      verify: can(actor, "answer.verify", { instansiId }) && phaseAllows(period.phase, "answer.verify") && self?.status === "SUBMITTED",
+      comment: can(actor, "comment.create", readScope) && phaseAllows(period.phase, "comment.create"),
+    },
+  };
+}
+
+export type IndicatorView = NonNullable<Awaited<ReturnType<typeof loadIndicatorView>>>;

@@ -1,0 +1,62 @@
+// What the indicator form sends: shared by the browser and the commands.
+import { z } from "zod";
+import { messages } from "@/lib/i18n/messages";
+
+const m = messages.id.answers;
+const id = z.string().trim().min(1).max(40);
+const version = z.coerce.number().int().min(0).max(1_000_000_000);
+
+export const EXPLANATION_MAX = 20_000;
+export const EXPLANATION_MIN_TO_SUBMIT = 20;
+export const WAIVER_MIN = 10;
+
+export const ZAnswerSave = z.object({
+  periodId: id,
+  indicatorId: id,
+  version,
+  level: z.string().trim().max(10).default(""),
+  explanation: z.string().max(EXPLANATION_MAX, m.explanationTooLong).default(""),
+  evidenceWaiverReason: z.string().trim().max(2000, m.waiverTooLong).default(""),
+  evidenceIds: z.array(id).max(100).default([]),
+});
+
+export const ZAnswerSubmit = z.object({ periodId: id, indicatorId: id, version });
+
+export const ZAnswerVerify = z
+  .object({
+    periodId: id,
+    answerId: id,
+    version,
+    decision: z.enum(["VERIFIED", "NEEDS_REVISION"], { error: m.decisionRequired }),
+    verifiedLevel: z.string().trim().max(10).default(""),
+    notes: z.string().trim().max(5000, m.notesTooLong).default(""),
+  })
+  .superRefine((value, context) => {
+    if (value.decision === "NEEDS_REVISION" && value.notes.length < 10) context.addIssue({ code: "custom", path: ["notes"], message: m.notesRequired });
+    if (value.decision === "VERIFIED" && value.verifiedLevel === "") context.addIssue({ code: "custom", path: ["verifiedLevel"], message: m.verifiedLevelRequired });
+  });
+
+export const ZCommentCreate = z.object({
+  periodId: id,
+  indicatorId: id,
+  body: z.string().trim().min(1, m.commentEmpty).max(5000, m.commentTooLong),
+  mentions: z.array(id).max(20).default([]),
+});
+
+export const ZLinkEvidenceAdd = z.object({
+  periodId: id,
+  indicatorId: id,
+  title: z.string().trim().min(3, m.linkTitleInvalid).max(200, m.linkTitleInvalid),
+  url: z
+    .string()
+    .trim()
+    .max(2000, m.linkUrlInvalid)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+      } catch {
+        return false;
+      }
+    }, m.linkUrlInvalid),
+});
