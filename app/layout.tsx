@@ -33,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/" className="hover:underline">{m.app.nav.home}</Link>
               <Link href="/kalkulator" className="hover:underline">{m.app.nav.calculator}</Link>
               {actor && <Link href="/dasbor" className="hover:underline">{m.app.nav.workspace}</Link>}
+              {actor?.active.instansiId && <Link href="/periode" className="hover:underline">{m.app.nav.periods}</Link>}
               {adminSectionsFor(actor).length > 0 && <Link href="/admin" className="hover:underline">{m.app.nav.admin}</Link>}
             </nav>
             <div className="ml-auto text-sm">

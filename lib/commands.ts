@@ -4,6 +4,10 @@ import { createUnit, setUnitActive, updateUnit } from "@/lib/admin/units";
 import { addMembership, createUser, removeMembership, resetUserPassword, setUserActive } from "@/lib/admin/users";
 import { createInstansi, resetKoordinatorPassword, setInstansiActive } from "@/lib/admin/agencies";
 import { changeOwnPassword } from "@/lib/auth/change-password";
+import { decideObjection, recordExternalStage, saveObjection } from "@/lib/assessment/external";
+import { advancePeriodPhase, openPeriod, reopenPeriod, updatePeriod } from "@/lib/assessment/periods";
+import { saveAssignments } from "@/lib/assessment/assignments";
+import { addComment, addLinkEvidence, saveAnswer, submitAnswer, verifyAnswer } from "@/lib/assessment/answers";
 
 export const COMMANDS = {
   createUnit,
@@ -18,4 +22,17 @@ export const COMMANDS = {
   setInstansiActive,
   resetKoordinatorPassword,
   changeOwnPassword,
+  recordExternalStage,
+  saveObjection,
+  decideObjection,
+  openPeriod,
+  updatePeriod,
+  advancePeriodPhase,
+  reopenPeriod,
+  saveAssignments,
+  saveAnswer,
+  submitAnswer,
+  verifyAnswer,
+  addComment,
+  addLinkEvidence,
 };

@@ -1,6 +1,10 @@
 // The schemas forms check in the browser before sending, by name (a schema itself cannot
 // be handed from a server component to a client one).
+import { ZAnswerVerify, ZCommentCreate } from "./answers";
 import { ZInstansiCreate, ZMembershipAdd, ZPasswordChange, ZUnitCreate, ZUnitUpdate, ZUserCreate } from "./admin";
+import { ZPeriodOpen, ZPeriodReopen, ZPeriodUpdate } from "./periods";
+import { ZAssignmentSave } from "./assignments";
+import { ZExternalStageRecord, ZObjectionDecide, ZObjectionSave } from "./external";
 
 export const FORM_SCHEMAS = {
   unitCreate: ZUnitCreate,
@@ -9,6 +13,15 @@ export const FORM_SCHEMAS = {
   membershipAdd: ZMembershipAdd,
   instansiCreate: ZInstansiCreate,
   passwordChange: ZPasswordChange,
+  answerVerify: ZAnswerVerify,
+  commentCreate: ZCommentCreate,
+  periodOpen: ZPeriodOpen,
+  periodUpdate: ZPeriodUpdate,
+  periodReopen: ZPeriodReopen,
+  assignmentSave: ZAssignmentSave,
+  externalStageRecord: ZExternalStageRecord,
+  objectionSave: ZObjectionSave,
+  objectionDecide: ZObjectionDecide,
 };
 
 export type FormSchemaName = keyof typeof FORM_SCHEMAS;

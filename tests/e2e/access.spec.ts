@@ -24,6 +24,7 @@ const MATRIX: { path: string; allowed: Who[]; marker: string }[] = [
   { path: "/admin/instansi", allowed: ["superadmin"], marker: "instansi-kab-sukamaju" },
   { path: "/admin/audit/unduh", allowed: ["koordinator"], marker: "aktor_email" },
   { path: "/akun/kata-sandi", allowed: ["superadmin", "koordinator", "asesor", "opd", "pimpinan"], marker: "ganti-sandi" },
+  { path: "/periode", allowed: ["koordinator", "asesor", "opd", "pimpinan"], marker: "periode-2025" },
 ];
 
 async function signInOver(request: APIRequestContext, email: string) {

@@ -9,11 +9,15 @@ import { executeCommand, type Command } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import type { Role } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
-import { actorFor, createFixtures, FIXTURE_PASSWORD, requestContext, type AgencyFixture, type Fixtures } from "./fixtures";
+import { prepareExternalStages } from "./external-fixtures";
+import { assignmentVersion } from "@/lib/assessment/assignments";
+import { actorFor, createFixtures, FIXTURE_PASSWORD, fixturePairs, requestContext, type AgencyFixture, type Fixtures } from "./fixtures";
 
 type CommandName = keyof typeof COMMANDS;
 type Row = {
   allowed: Role[];
+  /** Brings the records into the state the command needs (e.g. a submitted answer) before each attempt. */
+  prepare?: (f: Fixtures) => Promise<void>;
   own: (f: Fixtures) => unknown;
   /** The same request aimed at the other agency's records; omitted where the command has no target there. */
   foreign?: (f: Fixtures) => unknown;
@@ -21,6 +25,30 @@ type Row = {
 
 const unitInput = (agency: AgencyFixture) => ({ unitId: agency.unitIds[1], name: "Unit Diganti", functions: [] });
 const userTarget = (agency: AgencyFixture) => agency.userIds.PIMPINAN;
+/** The fixture's assignments plus indicator 5 for unit b, sent with the version token of what is stored. */
+function assignmentInput(f: Fixtures, agency: AgencyFixture) {
+  const pairs = fixturePairs(f, agency);
+  const stored = pairs.map((pair) => ({ indicatorId: pair.split(":")[0]!, unitId: pair.split(":")[1]!, assignees: [] }));
+  return { periodId: agency.periodId, version: assignmentVersion(stored), pairs: [...pairs, `${f.framework.indicatorIds[5]}:${agency.unitIds[1]}`] };
+}
+/** A complete SELF answer to indicator 1 in both agencies' periods, id `jawaban-<periodId>`. */
+async function createSelfAnswers(f: Fixtures, status: "DRAFT" | "SUBMITTED") {
+  for (const agency of [f.home, f.other]) {
+    await db.answer.create({
+      data: {
+        id: `jawaban-${agency.periodId}`,
+        periodId: agency.periodId,
+        indicatorId: f.framework.indicatorIds[1]!,
+        stage: "SELF",
+        level: "1",
+        explanation: "Fakta: konsep kebijakan tersedia. Analisis: kriteria tingkat 1 terpenuhi.",
+        status,
+      },
+    });
+  }
+}
+
+const answerInput = (f: Fixtures, agency: AgencyFixture) => ({ periodId: agency.periodId, indicatorId: f.framework.indicatorIds[1], version: 0, level: "3", explanation: "Penjelasan" });
 
 const MATRIX: Record<CommandName, Row> = {
   createUnit: { allowed: ["KOORDINATOR"], own: () => ({ code: "unit-baru", name: "Unit Baru" }) },
@@ -53,6 +81,74 @@ const MATRIX: Record<CommandName, Row> = {
   },
   setInstansiActive: { allowed: ["SUPERADMIN"], own: (f) => ({ instansiId: f.home.instansiId, active: "false" }) },
   resetKoordinatorPassword: { allowed: ["SUPERADMIN"], own: (f) => ({ membershipId: f.home.membershipIds.KOORDINATOR }) },
+  openPeriod: {
+    allowed: ["KOORDINATOR"],
+    own: (f) => ({ year: "2027", frameworkVersionId: f.framework.versionId, predicateBasis: "EXACT", targetIndex: "3,50", baseline: "true" }),
+  },
+  updatePeriod: {
+    allowed: ["KOORDINATOR"],
+    own: (f) => ({ periodId: f.home.periodId, version: "1", predicateBasis: "ROUNDED", targetIndex: "3,2", fillDeadline: "2026-10-31" }),
+    foreign: (f) => ({ periodId: f.other.periodId, version: "1", predicateBasis: "ROUNDED", targetIndex: "3,2", fillDeadline: "2026-10-31" }),
+  },
+  advancePeriodPhase: {
+    allowed: ["KOORDINATOR"],
+    own: (f) => ({ periodId: f.home.periodId, version: "1" }),
+    foreign: (f) => ({ periodId: f.other.periodId, version: "1" }),
+  },
+  reopenPeriod: {
+    allowed: ["KOORDINATOR"],
+    prepare: async (f) => {
+      await db.assessmentPeriod.updateMany({ where: { id: { in: [f.home.periodId, f.other.periodId] } }, data: { phase: "FINAL", lockedAt: new Date() } });
+    },
+    own: (f) => ({ periodId: f.home.periodId, version: "1", reason: "Koreksi hasil penilaian dokumen." }),
+    foreign: (f) => ({ periodId: f.other.periodId, version: "1", reason: "Koreksi hasil penilaian dokumen." }),
+  },
+  saveAssignments: { allowed: ["KOORDINATOR"], own: (f) => assignmentInput(f, f.home), foreign: (f) => assignmentInput(f, f.other) },
+  saveAnswer: {
+    allowed: ["ADMIN_OPD"],
+    own: (f) => answerInput(f, f.home),
+    foreign: (f) => answerInput(f, f.other),
+  },
+  submitAnswer: {
+    allowed: ["ADMIN_OPD"],
+    prepare: (f) => createSelfAnswers(f, "DRAFT"),
+    own: (f) => ({ periodId: f.home.periodId, indicatorId: f.framework.indicatorIds[1], version: 1 }),
+    foreign: (f) => ({ periodId: f.other.periodId, indicatorId: f.framework.indicatorIds[1], version: 1 }),
+  },
+  verifyAnswer: {
+    allowed: ["ASESOR"],
+    prepare: (f) => createSelfAnswers(f, "SUBMITTED"),
+    own: (f) => ({ periodId: f.home.periodId, answerId: `jawaban-${f.home.periodId}`, version: 1, decision: "VERIFIED", verifiedLevel: "3" }),
+    foreign: (f) => ({ periodId: f.other.periodId, answerId: `jawaban-${f.other.periodId}`, version: 1, decision: "VERIFIED", verifiedLevel: "3" }),
+  },
+  addComment: {
+    allowed: ["KOORDINATOR", "ASESOR", "ADMIN_OPD"],
+    own: (f) => ({ periodId: f.home.periodId, indicatorId: f.framework.indicatorIds[1], body: "Mohon dicek." }),
+    foreign: (f) => ({ periodId: f.other.periodId, indicatorId: f.framework.indicatorIds[1], body: "Mohon dicek." }),
+  },
+  addLinkEvidence: {
+    allowed: ["ADMIN_OPD"],
+    own: (f) => ({ periodId: f.home.periodId, indicatorId: f.framework.indicatorIds[1], title: "Portal JDIH", url: "https://jdih.example.go.id" }),
+    foreign: (f) => ({ periodId: f.other.periodId, indicatorId: f.framework.indicatorIds[1], title: "Portal JDIH", url: "https://jdih.example.go.id" }),
+  },
+  recordExternalStage: {
+    allowed: ["KOORDINATOR"],
+    prepare: prepareExternalStages,
+    own: (f) => ({ periodId: f.home.periodId, stage: "INTERVIEW", "version-1": "0", "level-1": "3", "notes-1": "Wawancara dengan Diskominfo." }),
+    foreign: (f) => ({ periodId: f.other.periodId, stage: "INTERVIEW", "version-1": "0", "level-1": "3", "notes-1": "Wawancara dengan Diskominfo." }),
+  },
+  saveObjection: {
+    allowed: ["KOORDINATOR"],
+    prepare: prepareExternalStages,
+    own: (f) => ({ periodId: f.home.periodId, indicator: "2", stage: "DOCUMENT", reason: "Peraturan bupati sudah ditetapkan tahun lalu.", status: "SUBMITTED" }),
+    foreign: (f) => ({ periodId: f.other.periodId, indicator: "2", stage: "DOCUMENT", reason: "Peraturan bupati sudah ditetapkan tahun lalu.", status: "SUBMITTED" }),
+  },
+  decideObjection: {
+    allowed: ["KOORDINATOR"],
+    prepare: prepareExternalStages,
+    own: (f) => ({ periodId: f.home.periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED" }),
+    foreign: (f) => ({ periodId: f.other.periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED" }),
+  },
   changeOwnPassword: {
     allowed: ["SUPERADMIN", "KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"],
     own: () => ({ currentPassword: FIXTURE_PASSWORD, newPassword: "kopi-tubruk-di-teras", confirmPassword: "kopi-tubruk-di-teras" }),
@@ -90,6 +186,7 @@ describe("authorization matrix", () => {
     for (const role of ROLES) {
       const allowed = row.allowed.includes(role);
       it(`${name} · ${role} · own instansi → ${allowed ? "allowed" : "denied"}`, async () => {
+        await row.prepare?.(fixtures);
         const outcome = await attempt(name, role, row.own(fixtures));
         if (allowed) {
           expect(outcome.error, outcome.error?.message).toBeUndefined();
@@ -103,6 +200,7 @@ describe("authorization matrix", () => {
       if (row.foreign) {
         const foreign = row.foreign;
         it(`${name} · ${role} · another instansi's id → denied without leaking`, async () => {
+          await row.prepare?.(fixtures);
           const outcome = await attempt(name, role, foreign(fixtures));
           expect(outcome.error).toBeInstanceOf(AppError);
           // Roles that may never do this get 403 whatever the id; the Koordinator, who may

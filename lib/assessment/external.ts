@@ -1,0 +1,209 @@
+// The external assessors' results, recorded by the Koordinator one stage at a time, and
+// the agency's objections (sanggah) against them. A stage is saved for many indicators in
+// one command: every row states the version the form showed, and if any of them changed
+// meanwhile nothing is saved (409 naming the indicators), so two people recording the same
+// stage never overwrite each other silently.
+import { defineCommand } from "@/lib/command";
+import { writeAudit } from "@/lib/audit";
+import { AppError, type ErrorDetail } from "@/lib/errors";
+import { getFrameworkVersion } from "@/lib/framework/store";
+import { fill, formatDate } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+import type { DbTransaction } from "@/lib/db";
+import type { Actor } from "@/lib/policy";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ZExternalStageRecord, ZObjectionDecide, ZObjectionSave, type ExternalStage } from "@/lib/validation/external";
+import { parseLevel } from "./levels";
+import { objectionWindow } from "./objection-deadline";
+import { loadPeriodFor } from "./period-access";
+import { assertPhaseAllows } from "./phase";
+
+const m = messages.id.external;
+const stageName = (stage: string) => messages.id.answers.stages[stage] ?? stage;
+
+const staleConflict = (stage: ExternalStage, numbers: number[]) =>
+  new AppError("conflict", { message: fill(m.stale, { stage: stageName(stage), numbers: numbers.join(", ") }) });
+
+const fixed = (level: Prisma.Decimal | null) => (level === null ? null : level.toFixed(2));
+
+type Period = Awaited<ReturnType<typeof loadPeriodFor>>;
+
+async function loadEditablePeriod(tx: DbTransaction, actor: Actor, periodId: string): Promise<Period> {
+  const period = await loadPeriodFor(tx, actor, "external-result.record", periodId);
+  assertPhaseAllows(period.phase, "external.record");
+  return period;
+}
+
+async function loadIndicator(tx: DbTransaction, period: Period, number: number) {
+  const indicator = await tx.frameworkNode.findFirst({ where: { versionId: period.frameworkVersionId, kind: "INDICATOR", number }, select: { id: true } });
+  if (!indicator) throw new AppError("not_found");
+  return indicator;
+}
+
+export const recordExternalStage = defineCommand({
+  name: "external-result.record",
+  input: ZExternalStageRecord,
+  async run({ tx, actor, request }, { periodId, stage, entries }) {
+    const period = await loadEditablePeriod(tx, actor, periodId);
+    const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
+    if (!framework) throw new Error(`Kerangka periode ${period.id} tidak ditemukan`);
+    const nodes = await tx.frameworkNode.findMany({
+      where: { versionId: period.frameworkVersionId, kind: "INDICATOR", number: { in: entries.map((entry) => entry.number) } },
+      select: { id: true, number: true },
+    });
+    const indicatorIdOf = new Map(nodes.map((node) => [node.number!, node.id]));
+
+    const issues: ErrorDetail[] = [];
+    const planned = entries.flatMap((entry) => {
+      const field = `level-${entry.number}`;
+      const indicatorId = indicatorIdOf.get(entry.number);
+      if (!indicatorId) {
+        issues.push({ field, code: "custom", message: fill(m.unknownIndicator, { number: entry.number }) });
+        return [];
+      }
+      const parsed = parseLevel(framework.definition, entry.number, entry.level);
+      if ("issue" in parsed) {
+        issues.push({ field, code: "custom", message: parsed.issue });
+        return [];
+      }
+      return [{ ...entry, indicatorId, level: parsed.level, notes: entry.notes || null }];
+    });
+    if (issues.length > 0) throw new AppError("validation_failed", { details: issues });
+
+    const existing = await tx.answer.findMany({ where: { periodId: period.id, stage, indicatorId: { in: planned.map((entry) => entry.indicatorId) } } });
+    const rowOf = new Map(existing.map((row) => [row.indicatorId, row]));
+    const stale = planned.filter((entry) => (rowOf.get(entry.indicatorId)?.version ?? 0) !== entry.version).map((entry) => entry.number);
+    if (stale.length > 0) throw staleConflict(stage, stale);
+
+    const changes: { number: number; from: { level: string | null; notes: string | null }; to: { level: string | null; notes: string | null } }[] = [];
+    const levelChanges: { answerId: string; fromLevel: string | null; toLevel: string | null }[] = [];
+    const toCreate: typeof planned = [];
+    for (const entry of planned) {
+      const row = rowOf.get(entry.indicatorId);
+      const from = { level: fixed(row?.level ?? null), notes: row?.explanation ?? null };
+      if (from.level === entry.level && from.notes === entry.notes) continue;
+      changes.push({ number: entry.number, from, to: { level: entry.level, notes: entry.notes } });
+      if (!row) {
+        toCreate.push(entry);
+        continue;
+      }
+      // The version in the where clause makes the check and the change one statement.
+      const updated = await tx.answer.updateMany({
+        where: { id: row.id, version: entry.version },
+        data: { level: entry.level, explanation: entry.notes, status: "RECORDED", updatedById: actor.userId, version: { increment: 1 } },
+      });
+      if (updated.count === 0) throw staleConflict(stage, [entry.number]);
+      if (from.level !== entry.level) levelChanges.push({ answerId: row.id, fromLevel: from.level, toLevel: entry.level });
+    }
+    if (toCreate.length > 0) {
+      // skipDuplicates: a row somebody created meanwhile is skipped, and counted as a conflict.
+      const created = await tx.answer.createManyAndReturn({
+        data: toCreate.map((entry) => ({
+          periodId: period.id,
+          indicatorId: entry.indicatorId,
+          stage,
+          level: entry.level,
+          explanation: entry.notes,
+          status: "RECORDED" as const,
+          updatedById: actor.userId,
+        })),
+        skipDuplicates: true,
+        select: { id: true, indicatorId: true, level: true },
+      });
+      if (created.length < toCreate.length) {
+        const createdIds = new Set(created.map((row) => row.indicatorId));
+        throw staleConflict(stage, toCreate.filter((entry) => !createdIds.has(entry.indicatorId)).map((entry) => entry.number));
+      }
+      for (const row of created) if (row.level !== null) levelChanges.push({ answerId: row.id, fromLevel: null, toLevel: fixed(row.level) });
+    }
+
+    if (changes.length === 0) return { message: fill(m.unchanged, { stage: stageName(stage) }) };
+    const reason = fill(m.levelReason, { stage: stageName(stage) });
+    await tx.levelChange.createMany({ data: levelChanges.map((change) => ({ ...change, reason, actorId: actor.userId })) });
+    await writeAudit(tx, request, {
+      action: "external-result.record",
+      entityType: "AssessmentPeriod",
+      entityId: period.id,
+      instansiId: period.instansiId,
+      before: { stage, indicators: Object.fromEntries(changes.map((change) => [change.number, change.from])) },
+      after: { stage, indicators: Object.fromEntries(changes.map((change) => [change.number, change.to])) },
+    });
+    return { message: fill(m.recorded, { stage: stageName(stage), count: changes.length }) };
+  },
+});
+
+export const saveObjection = defineCommand({
+  name: "objection.save",
+  input: ZObjectionSave,
+  async run({ tx, actor, request }, input) {
+    const period = await loadEditablePeriod(tx, actor, input.periodId);
+    const window = objectionWindow(period.objectionDeadline);
+    if (window.state === "closed") throw new AppError("conflict", { message: fill(m.deadlinePassed, { date: formatDate(window.deadline) }) });
+    const indicator = await loadIndicator(tx, period, input.indicator);
+
+    const answers = await tx.answer.findMany({
+      where: { periodId: period.id, indicatorId: indicator.id, stage: { in: ["SELF", input.stage] } },
+      select: { stage: true, level: true },
+    });
+    const self = answers.find((answer) => answer.stage === "SELF")?.level ?? null;
+    const result = answers.find((answer) => answer.stage === input.stage)?.level ?? null;
+    if (self === null || result === null || !result.lessThan(self)) {
+      throw new AppError("conflict", { message: fill(m.notContestable, { number: input.indicator, stage: stageName(input.stage) }) });
+    }
+
+    const key = { periodId: period.id, indicatorId: indicator.id, stage: input.stage };
+    const existing = await tx.objection.findUnique({ where: { periodId_indicatorId_stage: key } });
+    const locked = (status: string) =>
+      new AppError("conflict", { message: fill(m.objectionLocked, { number: input.indicator, status: m.objectionStatuses[status]! }) });
+    let objectionId: string;
+    if (existing) {
+      // Only a draft may change; the status in the where clause keeps that true under concurrency.
+      if (existing.status !== "DRAFT") throw locked(existing.status);
+      const updated = await tx.objection.updateMany({ where: { id: existing.id, status: "DRAFT" }, data: { reason: input.reason, status: input.status } });
+      if (updated.count === 0) throw new AppError("conflict");
+      objectionId = existing.id;
+    } else {
+      const [created] = await tx.objection.createManyAndReturn({
+        data: [{ ...key, reason: input.reason, status: input.status, createdById: actor.userId }],
+        skipDuplicates: true,
+        select: { id: true },
+      });
+      if (!created) throw new AppError("conflict");
+      objectionId = created.id;
+    }
+    await writeAudit(tx, request, {
+      action: "objection.save",
+      entityType: "Objection",
+      entityId: objectionId,
+      instansiId: period.instansiId,
+      before: existing ? { reason: existing.reason, status: existing.status } : null,
+      after: { indicator: input.indicator, stage: input.stage, reason: input.reason, status: input.status },
+    });
+    return { message: fill(input.status === "SUBMITTED" ? m.objectionSubmitted : m.objectionDrafted, { number: input.indicator }) };
+  },
+});
+
+/** The answer to a submitted objection; recorded whenever it arrives, also after the deadline. */
+export const decideObjection = defineCommand({
+  name: "objection.decide",
+  input: ZObjectionDecide,
+  async run({ tx, actor, request }, input) {
+    const period = await loadEditablePeriod(tx, actor, input.periodId);
+    const indicator = await loadIndicator(tx, period, input.indicator);
+    const objection = await tx.objection.findUnique({
+      where: { periodId_indicatorId_stage: { periodId: period.id, indicatorId: indicator.id, stage: input.stage } },
+    });
+    if (!objection) throw new AppError("not_found");
+    const updated = await tx.objection.updateMany({ where: { id: objection.id, status: "SUBMITTED" }, data: { status: input.decision } });
+    if (updated.count === 0) throw new AppError("conflict", { message: m.notSubmitted });
+    await writeAudit(tx, request, {
+      action: "objection.decide",
+      entityType: "Objection",
+      entityId: objection.id,
+      instansiId: period.instansiId,
+      before: { status: objection.status },
+      after: { status: input.decision },
+    });
+    return { message: fill(m.decided, { number: input.indicator, status: m.objectionStatuses[input.decision]! }) };
+  },
+});
