@@ -16,7 +16,19 @@ const EMAILS: Record<Exclude<Who, "anonim">, string> = {
 };
 
 // path → who gets it; everyone else is refused. Written from the role table of the access issue.
+const EVERYONE: Who[] = ["anonim", "superadmin", "koordinator", "asesor", "opd", "pimpinan"];
+const AGENCY_ROLES: Who[] = ["koordinator", "asesor", "opd", "pimpinan"];
+
+// "{period}" is Kabupaten Sukamaju's 2025 period; indicator 1 belongs to its Diskominfo.
 const MATRIX: { path: string; allowed: Who[]; marker: string }[] = [
+  { path: "/api/v1/frameworks", allowed: EVERYONE, marker: "spbe-2020" },
+  { path: "/api/v1/frameworks/spbe-2020", allowed: EVERYONE, marker: "Kebijakan Internal SPBE" },
+  { path: "/api/health", allowed: EVERYONE, marker: "status" },
+  { path: "/periode/{period}", allowed: AGENCY_ROLES, marker: "tahap-periode" },
+  { path: "/periode/{period}/indikator", allowed: AGENCY_ROLES, marker: "jumlah-indikator" },
+  { path: "/periode/{period}/indikator/1", allowed: AGENCY_ROLES, marker: "status-jawaban" },
+  { path: "/periode/{period}/penugasan", allowed: ["koordinator"], marker: "penugasan-1" },
+  { path: "/periode/{period}/eksternal", allowed: ["koordinator", "asesor", "pimpinan"], marker: "eksternal-1-SELF" },
   { path: "/dasbor", allowed: ["superadmin", "koordinator", "asesor", "opd", "pimpinan"], marker: "peran-aktif" },
   { path: "/admin/unit", allowed: ["koordinator"], marker: "unit-diskominfo" },
   { path: "/admin/pengguna", allowed: ["koordinator"], marker: "pengguna-asesor@sukamaju.spbe.demo" },
@@ -36,11 +48,24 @@ async function signInOver(request: APIRequestContext, email: string) {
   expect(response.status(), `sign-in of ${email}`).toBeLessThan(400);
 }
 
+let periodId = "";
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signInOver(request, EMAILS.koordinator);
+  const list = await (await request.get("/periode")).text();
+  periodId = /data-testid="periode-2025"[\s\S]*?href="\/periode\/([a-z0-9]+)"/.exec(list)?.[1] ?? "";
+  expect(periodId).not.toBe("");
+  await request.dispose();
+});
+
 for (const who of Object.keys({ anonim: 1, ...EMAILS }) as Who[]) {
   test(`${who}: sees exactly what the role allows`, async ({ playwright, baseURL }) => {
     const request = await playwright.request.newContext({ baseURL });
     if (who !== "anonim") await signInOver(request, EMAILS[who]);
-    for (const { path, allowed, marker } of MATRIX) {
+    for (const entry of MATRIX) {
+      const { allowed, marker } = entry;
+      const path = entry.path.replace("{period}", periodId);
       const response = await request.get(path, { maxRedirects: 0 });
       const body = await response.text();
       if (allowed.includes(who)) {
@@ -64,5 +89,9 @@ test("another agency's Koordinator cannot see this agency's audit trail or peopl
   expect(people).not.toContain("sukamaju.spbe.demo");
   const csv = await (await request.get("/admin/audit/unduh")).text();
   expect(csv).not.toContain("sukamaju.spbe.demo");
+  for (const path of ["", "/indikator", "/indikator/1", "/penugasan", "/eksternal"]) {
+    const response = await request.get(`/periode/${periodId}${path}`, { maxRedirects: 0 });
+    expect(response.status(), `another agency's period${path}`).toBe(404);
+  }
   await request.dispose();
 });
