@@ -5,7 +5,14 @@ import { getMessages } from "@/lib/i18n/locale";
 import { getActor } from "@/lib/auth/current";
 import { adminSectionsFor } from "@/lib/admin/navigation";
 import { signOut } from "./dasbor/actions";
+import { LocaleProvider } from "@/components/locale-context";
+import { setLocale } from "./bahasa/actions";
 import "./globals.css";
+
+const LANGUAGES = [
+  { locale: "id", name: "Bahasa Indonesia" },
+  { locale: "en", name: "English" },
+] as const;
 
 export const metadata: Metadata = {
   title: { default: "SPBE Mandiri", template: "%s · SPBE Mandiri" },
@@ -29,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span className="text-lg">{m.app.name}</span>
               <span className="hidden text-sm font-normal text-brand-100 sm:inline">{m.app.tagline}</span>
             </Link>
-            <nav aria-label="Navigasi utama" className="flex gap-4 text-sm">
+            <nav aria-label={m.app.mainNavigation} className="flex gap-4 text-sm">
               <Link href="/" className="hover:underline">{m.app.nav.home}</Link>
               <Link href="/kalkulator" className="hover:underline">{m.app.nav.calculator}</Link>
               {actor && <Link href="/dasbor" className="hover:underline">{m.app.nav.workspace}</Link>}
@@ -50,10 +57,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <main id="konten" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-          {children}
+          <LocaleProvider locale={locale}>{children}</LocaleProvider>
         </main>
         <footer className="border-t border-slate-200 bg-white">
-          <p className="mx-auto max-w-7xl px-4 py-4 text-xs text-slate-600">{m.app.footer}</p>
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-4 text-xs text-slate-600">
+            <p>{m.app.footer}</p>
+            <form action={setLocale} className="flex items-center gap-2" aria-label={m.app.language}>
+              <span>{m.app.language}:</span>
+              {LANGUAGES.map(({ locale: choice, name }) => (
+                <button key={choice} type="submit" name="locale" value={choice} lang={choice} aria-pressed={choice === locale} className={choice === locale ? "font-semibold text-slate-900" : "underline hover:text-slate-900"}>
+                  {name}
+                </button>
+              ))}
+            </form>
+          </div>
         </footer>
       </body>
     </html>

@@ -50,7 +50,12 @@ export function SignInForm({ labels, returnTo, ssoName, initialError }: Props) {
     setFormError(null);
     if (!parsed.success) {
       const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
+      // The reader's language: the schema only decides which field is wrong.
+      const messageOf = { email: labels.emailInvalid, password: labels.passwordRequired };
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as keyof FieldErrors;
+        errors[field] ??= messageOf[field];
+      }
       setFieldErrors(errors);
       return;
     }

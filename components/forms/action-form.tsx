@@ -7,6 +7,7 @@ import { createContext, startTransition, useActionState, useContext, useEffect, 
 import { FORM_SCHEMAS, type FormSchemaName } from "@/lib/validation/forms";
 import { fieldErrors, zodDetails } from "@/lib/validation/issues";
 import { formDataToObject, IDLE, type FormState } from "@/lib/validation/form-state";
+import { useLocale } from "@/components/locale-context";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -33,6 +34,9 @@ export function ActionForm({ action, schema, confirm, resetOnSuccess = true, dat
   const [state, dispatch, pending] = useActionState(action, IDLE);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // The shared schemas speak Bahasa Indonesia; in another language the server checks and
+  // answers in that language instead.
+  const checksInBrowser = useLocale() === "id";
 
   useEffect(() => {
     if (state.status === "ok" && resetOnSuccess) formRef.current?.reset();
@@ -41,7 +45,7 @@ export function ActionForm({ action, schema, confirm, resetOnSuccess = true, dat
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
-    if (schema) {
+    if (schema && checksInBrowser) {
       const parsed = FORM_SCHEMAS[schema].safeParse(formDataToObject(formData));
       if (!parsed.success) {
         setClientErrors(fieldErrors(zodDetails(parsed.error)));

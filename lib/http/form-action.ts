@@ -10,6 +10,8 @@ import { executeCommand, type Command, type CommandResult } from "@/lib/command"
 import { fieldErrors } from "@/lib/validation/issues";
 import { formDataToObject, type FormState } from "@/lib/validation/form-state";
 import { messages } from "@/lib/i18n/messages";
+import { getMessages } from "@/lib/i18n/locale";
+import { translateMessage } from "@/lib/i18n/translate";
 import type { Actor } from "@/lib/policy";
 import { toAppError } from "./api-route";
 
@@ -28,18 +30,23 @@ export function formAction(command: Command, options: Options = {}) {
       if (actor && options.afterSuccess) await options.afterSuccess(actor, result);
       // A route pattern ("/periode/[periodId]") revalidates every page of that route.
       for (const path of options.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
-      return { status: "ok", message: result.message, ...(result.data ? { data: result.data } : {}), at: Date.now() };
+      return { status: "ok", message: await inReadersLanguage(result.message), ...(result.data ? { data: result.data } : {}), at: Date.now() };
     } catch (error) {
       const appError = toAppError(error, context.requestId ?? "-");
       const errors = fieldErrors(appError.details);
+      const { locale } = await getMessages();
       return {
         status: "error",
         code: appError.code,
-        message: Object.keys(errors).length > 0 ? messages.id.forms.fixErrors : appError.message,
-        fieldErrors: errors,
+        message: translateMessage(Object.keys(errors).length > 0 ? messages.id.forms.fixErrors : appError.message, locale),
+        fieldErrors: Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, translateMessage(message, locale)])),
         ...(appError.current ? { current: appError.current } : {}),
         at: Date.now(),
       };
     }
   };
+}
+
+async function inReadersLanguage(message: string): Promise<string> {
+  return translateMessage(message, (await getMessages()).locale);
 }

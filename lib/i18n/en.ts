@@ -5,6 +5,8 @@ import type { id } from "./id";
 
 export const en: typeof id = {
   app: {
+    mainNavigation: "Main navigation",
+    language: "Language",
     name: "SPBE Mandiri",
     tagline: "SPBE self-assessment portal",
     skipToContent: "Skip to main content",

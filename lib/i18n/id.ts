@@ -3,6 +3,8 @@ import { errorPageId } from "./error-page";
 
 export const id = {
   app: {
+    mainNavigation: "Navigasi utama",
+    language: "Bahasa",
     name: "SPBE Mandiri",
     tagline: "Portal penilaian mandiri SPBE",
     skipToContent: "Lewati ke konten utama",

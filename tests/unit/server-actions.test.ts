@@ -1,11 +1,11 @@
 // Every server action is a registered command behind the one wrapper (so the authorization
-// matrix covers it), except the two that only touch the caller's own session cookie.
+// matrix covers it), except those that only touch the caller's own session cookies.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "@/lib/commands";
 
-const OWN_SESSION_ACTIONS = new Set(["signOut", "switchMembership"]);
+const OWN_SESSION_ACTIONS = new Set(["signOut", "switchMembership", "setLocale"]);
 
 function serverActionFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
