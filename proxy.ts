@@ -1,12 +1,24 @@
-// Keeps sessions honest without server-side session storage: a session unused for longer
-// than SESSION_IDLE_MINUTES, or older than SESSION_MAX_HOURS, loses its cookie; an active
-// one gets its idle clock (lastSeen) renewed at most once a minute.
+// Runs before every page and API request: gives the response its Content-Security-Policy
+// with a fresh nonce, and keeps sessions honest without server-side session storage: a
+// session unused for longer than SESSION_IDLE_MINUTES, or older than SESSION_MAX_HOURS,
+// loses its cookie; an active one gets its idle clock (lastSeen) renewed at most once a minute.
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { isSessionFresh } from "@/lib/auth/next-auth";
 import { readSessionToken, writeSessionToken } from "@/lib/auth/session-cookie";
+import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+
+const ssoOrigin = env.OIDC_ISSUER ? new URL(env.OIDC_ISSUER).origin : null;
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const response = NextResponse.next();
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, { isDev: process.env.NODE_ENV !== "production", ssoOrigin });
+  // Next.js reads the policy from the request and puts the nonce on its scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
   const session = await readSessionToken(request.cookies);
   if (!session) return response;
   const { cookieName, token } = session;
@@ -21,4 +33,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   return response;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"] };
+// Not for resumable uploads: a proxy makes Next.js buffer the request body (and cut it at
+// 10 MB); the upload endpoint checks the session itself on every request.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/v1/uploads).*)"] };

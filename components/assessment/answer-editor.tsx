@@ -124,7 +124,6 @@ export function AnswerEditor(props: Props) {
         setSavedAt(new Date());
         setErrors({});
         setStatus("idle");
-        setRestored(false);
         if (same(latest.current.draft, current)) window.localStorage.removeItem(props.storageKey);
         else keep(latest.current.draft, nextVersion);
         return true;

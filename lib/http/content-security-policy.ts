@@ -1,0 +1,19 @@
+// The Content-Security-Policy of every page: scripts only from the portal itself and only
+// those carrying this response's nonce (Next.js puts it on its own scripts), nothing may
+// frame the portal, forms post only to the portal (and to the agency's SSO provider, which
+// the sign-in redirects to).
+export function contentSecurityPolicy(nonce: string, options: { isDev: boolean; ssoOrigin: string | null }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.isDev ? " 'unsafe-eval'" : ""}`,
+    // React and the charts set style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    `form-action 'self'${options.ssoOrigin ? ` ${options.ssoOrigin}` : ""}`,
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
