@@ -23,9 +23,9 @@ export function Pagination({ basePath, params, page, total, labels }: { basePath
   const href = (target: number) => `${basePath}?${new URLSearchParams({ ...params, halaman: String(target) })}`;
   return (
     <nav aria-label="Halaman" className="flex items-center gap-3 text-sm">
-      {current > 1 ? <Link href={href(current - 1)} className="underline">{labels.previous}</Link> : <span className="text-slate-400">{labels.previous}</span>}
+      {current > 1 ? <Link href={href(current - 1)} className="underline">{labels.previous}</Link> : <span className="text-slate-500">{labels.previous}</span>}
       <span data-testid="posisi-halaman">{fill(labels.pageOf, { page: current, pages, total })}</span>
-      {current < pages ? <Link href={href(current + 1)} className="underline">{labels.next}</Link> : <span className="text-slate-400">{labels.next}</span>}
+      {current < pages ? <Link href={href(current + 1)} className="underline">{labels.next}</Link> : <span className="text-slate-500">{labels.next}</span>}
     </nav>
   );
 }

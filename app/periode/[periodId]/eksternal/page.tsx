@@ -29,7 +29,7 @@ function LevelCell({ cell, self, stage, number, labels }: { cell: StageCell | un
   const testId = `eksternal-${number}-${stage}`;
   if (!cell?.level) {
     return (
-      <td className="p-2 text-center text-slate-400" data-testid={testId}>
+      <td className="p-2 text-center text-slate-500" data-testid={testId}>
         <span aria-hidden="true">–</span>
         <span className="sr-only">{labels.notRecorded}</span>
       </td>
