@@ -1,0 +1,83 @@
+// Hostile input through the real pages: markup typed into free-text fields stays text,
+// SQL metacharacters in searches are just characters, and state-changing requests from
+// another origin are refused.
+import { expect, test, type Page } from "@playwright/test";
+import { periodIdOf, signIn } from "./support";
+
+const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>"'><svg onload=window.__xss=1>`;
+
+async function assertInert(page: Page, path: string, { shownVerbatim = true } = {}) {
+  await page.goto(path);
+  if (shownVerbatim) await expect(page.getByText(PAYLOAD).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator("img[src=x], svg[onload]").count()).toBe(0);
+}
+
+test("markup in explanations, comments and unit names is shown as text, never run", async ({ browser }) => {
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, "opd.diskominfo@sukamaju.spbe.demo");
+  const period = await periodIdOf(owner, 2025);
+  await owner.goto(`/periode/${period}/indikator/16`);
+  await owner.getByLabel("Penjelasan").fill(PAYLOAD);
+  await expect(owner.getByTestId("status-simpan")).toContainText("Tersimpan");
+  await owner.getByLabel("Komentar").fill(PAYLOAD);
+  await owner.getByRole("button", { name: "Kirim komentar" }).click();
+  await expect(owner.getByTestId("diskusi")).toBeVisible();
+
+  const koordinator = await (await browser.newContext()).newPage();
+  await signIn(koordinator, "koordinator@sukamaju.spbe.demo");
+  await koordinator.goto("/admin/unit");
+  await koordinator.locator("summary", { hasText: "Tambah unit kerja" }).click();
+  const form = koordinator.locator("#unit-baru");
+  await form.getByLabel("Kode").fill("unit-uji-xss");
+  await form.getByLabel("Nama unit").fill(PAYLOAD);
+  await form.getByRole("button", { name: "Tambah unit kerja" }).click();
+  await expect(koordinator.getByTestId("unit-baru-hasil")).toContainText("ditambahkan");
+
+  await assertInert(koordinator, `/periode/${period}/indikator/16`);
+  await assertInert(koordinator, "/admin/unit");
+  // The audit page shows before/after as JSON: escaped, so not verbatim, and still inert.
+  await assertInert(koordinator, `/admin/audit?action=unit.create`, { shownVerbatim: false });
+  const csv = await (await koordinator.request.get("/admin/audit/unduh?action=unit.create")).text();
+  expect(csv).toContain("unit-uji-xss");
+});
+
+test("SQL metacharacters in searches and filters are plain text", async ({ page }) => {
+  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  for (const path of [
+    `/admin/pengguna?q=${encodeURIComponent("' OR '1'='1' --")}`,
+    `/admin/unit?q=${encodeURIComponent("%'; DROP TABLE \"Unit\"; --")}`,
+    `/admin/audit?actor=${encodeURIComponent("\\' OR 1=1 /*")}&entity=${encodeURIComponent("User' --")}`,
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByText("Tidak ada data yang cocok.").or(page.getByText(/0 data/)).first(), path).toBeVisible();
+  }
+  await page.goto("/admin/unit");
+  await expect(page.getByTestId("unit-diskominfo")).toBeVisible();
+});
+
+test("a state-changing request from another origin is refused and changes nothing", async ({ page, baseURL }) => {
+  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await page.goto("/admin/unit");
+  // Exactly what the form itself would post without JavaScript (its hidden action fields included).
+  const fields = await page.locator("#unit-baru").evaluate((form) =>
+    Object.fromEntries([...new FormData(form as HTMLFormElement).entries()].map(([key, value]) => [key, String(value)])),
+  );
+  const cookies = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  const post = (origin: string, code: string) =>
+    page.request.post(`${baseURL}/admin/unit`, {
+      headers: { origin, cookie: cookies },
+      multipart: { ...fields, code, name: `Unit ${code}` },
+      maxRedirects: 0,
+    });
+  const forged = await post("https://penyerang.example", "unit-palsu");
+  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  await page.goto("/admin/unit?q=unit-palsu");
+  await expect(page.getByTestId("unit-unit-palsu")).toHaveCount(0);
+
+  // The very same request from the portal's own origin does go through: the origin decided.
+  await post(new URL(baseURL!).origin, "unit-asli");
+  await page.goto("/admin/unit?q=unit-asli");
+  await expect(page.getByTestId("unit-unit-asli")).toBeVisible();
+});
