@@ -9,7 +9,7 @@ import { formatIndex } from "@/lib/scoring";
 import { latestPeriodSummary, type PeriodSummary } from "@/lib/results/period-summary";
 import { recentMentions } from "@/lib/assessment/mentions";
 import { formatDateTime } from "@/lib/i18n/format";
-import { PredicateBadge } from "@/components/calculator/result-panel";
+import { PredicateBadge } from "@/components/predicate-badge";
 import { switchMembership } from "./actions";
 
 export const metadata: Metadata = { title: "Beranda kerja" };

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ZSignIn } from "@/lib/validation/auth";
 import { fill } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 
@@ -46,6 +45,8 @@ export function SignInForm({ labels, returnTo, ssoName, initialError }: Props) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    // zod arrives with the first submission, not with the page.
+    const { ZSignIn } = await import("@/lib/validation/auth");
     const parsed = ZSignIn.safeParse({ email: data.get("email"), password: data.get("password") });
     setFormError(null);
     if (!parsed.success) {

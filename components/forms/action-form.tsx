@@ -4,12 +4,16 @@
 // sending (instant field errors), keeps what was typed when the server refuses, clears
 // itself after success, and shows the outcome. Without JavaScript it still posts.
 import { createContext, startTransition, useActionState, useContext, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { FORM_SCHEMAS, type FormSchemaName } from "@/lib/validation/forms";
+import type { FormSchemaName } from "@/lib/validation/forms";
 import { fieldErrors, zodDetails } from "@/lib/validation/issues";
 import { formDataToObject, IDLE, type FormState } from "@/lib/validation/form-state";
 import { useLocale } from "@/components/locale-context";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+// The schemas (zod and the catalog's messages) are not needed to show a form, only to
+// check it: fetched when a person starts filling one, so first loads stay small.
+const loadSchemas = () => import("@/lib/validation/forms");
 
 type FormContext = { errors: Record<string, string>; pending: boolean; formId: string };
 const Context = createContext<FormContext>({ errors: {}, pending: false, formId: "" });
@@ -42,10 +46,11 @@ export function ActionForm({ action, schema, confirm, resetOnSuccess = true, dat
     if (state.status === "ok" && resetOnSuccess) formRef.current?.reset();
   }, [state, resetOnSuccess]);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
     if (schema && checksInBrowser) {
+      const { FORM_SCHEMAS } = await loadSchemas();
       const parsed = FORM_SCHEMAS[schema].safeParse(formDataToObject(formData));
       if (!parsed.success) {
         setClientErrors(fieldErrors(zodDetails(parsed.error)));
@@ -63,7 +68,7 @@ export function ActionForm({ action, schema, confirm, resetOnSuccess = true, dat
 
   return (
     <Context.Provider value={{ errors, pending, formId: id }}>
-      <form ref={formRef} id={id} action={dispatch} onSubmit={onSubmit} noValidate className={className}>
+      <form ref={formRef} id={id} action={dispatch} onSubmit={onSubmit} onFocus={schema ? () => void loadSchemas() : undefined} noValidate className={className}>
         {children}
         {message && (
           <div

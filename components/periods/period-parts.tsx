@@ -1,7 +1,7 @@
 // Pieces the period list and the period overview share: an index with its predicate and
 // completeness, the phase stepper, and the settings fields of the open and edit forms.
 import { SelectField, TextField } from "@/components/forms/fields";
-import { PredicateBadge } from "@/components/calculator/result-panel";
+import { PredicateBadge } from "@/components/predicate-badge";
 import { fill, formatDate } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { PHASES, type Phase } from "@/lib/assessment/phase";

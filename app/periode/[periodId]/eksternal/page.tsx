@@ -15,7 +15,7 @@ import { formatIndex } from "@/lib/scoring";
 import { EXTERNAL_STAGES, type ExternalStage } from "@/lib/validation/external";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { SelectField, TextAreaField } from "@/components/forms/fields";
-import { PredicateBadge } from "@/components/calculator/result-panel";
+import { PredicateBadge } from "@/components/predicate-badge";
 import { StageEntryCells } from "@/components/external/stage-entry-cells";
 import { decideObjection, recordExternalStage, saveObjection } from "./actions";
 
