@@ -34,5 +34,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 // Not for resumable uploads: a proxy makes Next.js buffer the request body (and cut it at
-// 10 MB); the upload endpoint checks the session itself on every request.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/v1/uploads).*)"] };
+// 10 MB); the upload endpoint checks the session itself on every request. Not for evidence
+// downloads either: a header set here wins over the route's, and those responses need
+// their own sandboxing CSP instead of the pages' one.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/v1/uploads|bukti/[^/]+/unduh|bukti/periode/[^/]+/unduh).*)"] };

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { getMessages } from "@/lib/i18n/locale";
 import { getActor } from "@/lib/auth/current";
 import { adminSectionsFor } from "@/lib/admin/navigation";
+import { can } from "@/lib/policy";
 import { signOut } from "./dasbor/actions";
 import { LocaleProvider } from "@/components/locale-context";
 import { setLocale } from "./bahasa/actions";
@@ -41,6 +42,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/kalkulator" className="hover:underline">{m.app.nav.calculator}</Link>
               {actor && <Link href="/dasbor" className="hover:underline">{m.app.nav.workspace}</Link>}
               {actor?.active.instansiId && <Link href="/periode" className="hover:underline">{m.app.nav.periods}</Link>}
+              {actor?.active.instansiId && can(actor, "evidence.read", { instansiId: actor.active.instansiId, unitId: actor.active.unitId }) && (
+                <Link href="/bukti" className="hover:underline">{m.app.nav.evidence}</Link>
+              )}
               {adminSectionsFor(actor).length > 0 && <Link href="/admin" className="hover:underline">{m.app.nav.admin}</Link>}
             </nav>
             <div className="ml-auto text-sm">

@@ -8,8 +8,17 @@ import { decideObjection, recordExternalStage, saveObjection } from "@/lib/asses
 import { advancePeriodPhase, openPeriod, reopenPeriod, updatePeriod } from "@/lib/assessment/periods";
 import { saveAssignments } from "@/lib/assessment/assignments";
 import { addComment, addLinkEvidence, saveAnswer, submitAnswer, verifyAnswer } from "@/lib/assessment/answers";
+import { importAnswers } from "@/lib/reports/import-answers";
+import { createFileEvidence } from "@/lib/evidence/create-file-evidence";
+import { carryOverEvidence, createLinkEvidence, deleteEvidence, updateEvidence } from "@/lib/evidence/library";
+import { createRecommendation, setRecommendationStatus, updateRecommendation } from "@/lib/recommendations/recommendations";
+import { savePlan } from "@/lib/simulation/save-plan";
 
 export const COMMANDS = {
+  createRecommendation,
+  updateRecommendation,
+  setRecommendationStatus,
+  savePlan,
   createUnit,
   updateUnit,
   setUnitActive,
@@ -35,4 +44,10 @@ export const COMMANDS = {
   verifyAnswer,
   addComment,
   addLinkEvidence,
+  importAnswers,
+  createFileEvidence,
+  createLinkEvidence,
+  updateEvidence,
+  deleteEvidence,
+  carryOverEvidence,
 };

@@ -25,9 +25,23 @@ const ZEnv = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DISPLAY_NAME: z.string().min(1).default("SSO Pemda"),
+  // Evidence files: on local disk under DATA_DIR (default) or in S3-compatible object
+  // storage, which several instances behind a load balancer can share.
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Most S3-compatible servers (MinIO, Ceph, s3rver) want bucket names in the path.
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 ** 3).default(25 * 1024 * 1024),
+  // Stored files nobody references any more are removed this long after the last reference went.
+  EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 const OIDC_REQUIRED = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+const S3_SETTINGS = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 
 export type Env = z.infer<typeof ZEnv>;
 
@@ -35,7 +49,7 @@ function parseEnv(): Env {
   const result = ZEnv.safeParse({
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
-    ...Object.fromEntries(OIDC_REQUIRED.map((name) => [name, process.env[name] || undefined])),
+    ...Object.fromEntries([...OIDC_REQUIRED, ...S3_SETTINGS].map((name) => [name, process.env[name] || undefined])),
   });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
@@ -45,6 +59,9 @@ function parseEnv(): Env {
   const missing = OIDC_REQUIRED.filter((name) => !result.data[name]);
   if (missing.length > 0 && missing.length < OIDC_REQUIRED.length) {
     throw new Error(`Invalid environment: single sign-on needs ${OIDC_REQUIRED.join(", ")} all set; missing ${missing.join(", ")}`);
+  }
+  if (result.data.STORAGE_DRIVER === "s3" && !result.data.S3_BUCKET) {
+    throw new Error("Invalid environment: STORAGE_DRIVER=s3 needs S3_BUCKET");
   }
   return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) };
 }

@@ -72,10 +72,19 @@ const RULES = {
   // The assessment itself.
   "answer.read": anyOf(instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"), ownUnit),
   "answer.fill": ownUnit,
+  // The Excel worksheet: the Koordinator for every indicator, an Admin OPD for their unit's.
+  "answer.import": anyOf(instansiRole("KOORDINATOR"), ownUnit),
   "answer.verify": instansiRole("ASESOR"),
   "comment.create": anyOf(instansiRole("KOORDINATOR", "ASESOR"), ownUnit),
   "evidence.read": anyOf(instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"), ownUnit),
   "evidence.manage": ownUnit,
+
+  // Target simulation and follow-up. Recommendations belong to an owner unit, whose
+  // Admin OPD reports progress; only the Koordinator creates, edits and plans them.
+  "simulation.run": instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"),
+  "recommendation.read": anyOf(instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"), ownUnit),
+  "recommendation.manage": instansiRole("KOORDINATOR"),
+  "recommendation.update-status": anyOf(instansiRole("KOORDINATOR"), ownUnit),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -20,7 +20,13 @@ Object.assign(env, { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: oidcClient.client
 if (process.env.DATABASE_URL) {
   const scratch = await createScratchDatabase(process.env.DATABASE_URL, "spbe_e2e");
   env.DATABASE_URL = scratch.url;
-  cleanup = () => scratch.drop();
+  // Uploaded evidence goes to a temporary DATA_DIR too, never into ./data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-e2e-"));
+  env.DATA_DIR = dataDir;
+  cleanup = async () => {
+    await scratch.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
 } else {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-e2e-"));
   env.DATA_DIR = dataDir;

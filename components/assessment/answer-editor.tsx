@@ -6,15 +6,20 @@
 // version: when somebody else saved first, both versions are shown and the person chooses.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import dynamic from "next/dynamic";
+import type { Messages } from "@/lib/i18n/messages";
 import { IDLE, type FormState } from "@/lib/validation/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+// The resumable uploader (tus) is fetched only when the person opens it.
+const EvidenceUploader = dynamic(() => import("@/components/evidence/evidence-uploader").then((module) => module.EvidenceUploader), { ssr: false });
 
 export type EditorLabels = {
   level: string; levelNone: string; criteriaTitle: string; criteriaHint: string; met: string;
   explanation: string; explanationHint: string; explanationTemplate: string;
   evidence: string; evidenceNone: string; evidenceLibrary: string; evidenceLibraryEmpty: string;
-  addLink: string; linkTitle: string; linkUrl: string; waiver: string;
+  addLink: string; linkTitle: string; linkUrl: string; waiver: string; upload: string;
   saveNow: string; saving: string; saved: string; unsaved: string; offline: string; restored: string;
   conflictTitle: string; conflictText: string; conflictTheirs: string; conflictMine: string; useMine: string; useTheirs: string;
   confirmBaseline: string; baselineNotice: string; submit: string; effect: string;
@@ -35,6 +40,7 @@ type Props = {
   library: { id: string; title: string; kind: string; url: string | null }[];
   /** The period's self index with this indicator at each whole level ("" = unanswered). */
   preview: { level: string; index: string; predicate: string }[];
+  uploader: { labels: Messages["evidence"]["uploader"]; documentTypes: Record<string, string>; maxBytes: number; locale: string };
   labels: EditorLabels;
   save: Action;
   submit: Action;
@@ -70,6 +76,7 @@ export function AnswerEditor(props: Props) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [restored, setRestored] = useState(false);
   const [library, setLibrary] = useState(props.library);
+  const [isUploaderOpen, setUploaderOpen] = useState(false);
   const running = useRef<Promise<boolean> | null>(null);
   const latest = useRef({ draft, version, saved });
   latest.current = { draft, version, saved };
@@ -364,6 +371,26 @@ export function AnswerEditor(props: Props) {
           </details>
         )}
         {errors.evidenceIds && <p className="text-sm text-red-700">{errors.evidenceIds}</p>}
+        <details className="rounded-md border border-slate-200 bg-white p-2" onToggle={(event) => setUploaderOpen(event.currentTarget.open)}>
+          <summary className="cursor-pointer text-sm">{labels.upload}</summary>
+          {isUploaderOpen && (
+            <div className="mt-2">
+              <EvidenceUploader
+                labels={props.uploader.labels}
+                documentTypes={props.uploader.documentTypes}
+                maxBytes={props.uploader.maxBytes}
+                locale={props.uploader.locale}
+                periodId={props.periodId}
+                onUploaded={(evidence) => {
+                  // A file already in the library comes back as that item: attach it once.
+                  setLibrary((items) => (items.some((item) => item.id === evidence.id) ? items : [...items, evidence]));
+                  const current = latest.current.draft.evidenceIds;
+                  if (!current.includes(evidence.id)) change({ evidenceIds: [...current, evidence.id] });
+                }}
+              />
+            </div>
+          )}
+        </details>
         <details className="rounded-md border border-slate-200 bg-white p-2">
           <summary className="cursor-pointer text-sm">{labels.addLink}</summary>
           <form

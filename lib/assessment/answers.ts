@@ -20,7 +20,16 @@ const m = messages.id.answers;
 
 const fieldError = (field: string, message: string) => new AppError("validation_failed", { details: [{ field, code: "custom", message }] });
 
-const EDITABLE: readonly AnswerStatus[] = ["DRAFT", "NEEDS_CONFIRMATION", "NEEDS_REVISION"];
+export const EDITABLE: readonly AnswerStatus[] = ["DRAFT", "NEEDS_CONFIRMATION", "NEEDS_REVISION"];
+
+/**
+ * The status an owner's save leaves: an answer sent back stays "perlu perbaikan" until it is
+ * resubmitted; anything else becomes a draft (saving a copied baseline answer is its
+ * owner's confirmation). Shared by the form and the Excel import.
+ */
+export function statusAfterSave(status: AnswerStatus | undefined): AnswerStatus {
+  return status === "NEEDS_REVISION" ? "NEEDS_REVISION" : "DRAFT";
+}
 
 type Period = Awaited<ReturnType<typeof loadPeriodFor>>;
 
@@ -43,7 +52,7 @@ async function assertOwner(tx: DbTransaction, actor: Actor, period: Period, indi
   return unitId;
 }
 
-async function currentVersionOf(tx: DbTransaction, answerId: string): Promise<Record<string, string>> {
+export async function currentVersionOf(tx: DbTransaction, answerId: string): Promise<Record<string, string>> {
   const answer = await tx.answer.findUniqueOrThrow({ where: { id: answerId } });
   const editor = answer.updatedById ? await tx.user.findUnique({ where: { id: answer.updatedById }, select: { name: true } }) : null;
   return {
@@ -60,7 +69,7 @@ async function conflict(tx: DbTransaction, answerId: string): Promise<never> {
   throw new AppError("conflict", { message: m.staleVersion, current: await currentVersionOf(tx, answerId) });
 }
 
-async function recordLevelChange(tx: DbTransaction, request: RequestContext, answerId: string, from: string | null, to: string | null, reason: string) {
+export async function recordLevelChange(tx: DbTransaction, request: RequestContext, answerId: string, from: string | null, to: string | null, reason: string) {
   if ((from === null ? null : Number(from)) === (to === null ? null : Number(to))) return;
   await tx.levelChange.create({ data: { answerId, fromLevel: from, toLevel: to, reason, actorId: request.actorId } });
 }
@@ -77,7 +86,7 @@ export const saveAnswer = defineCommand({
   async run({ tx, actor, request }, input) {
     const period = await holdPeriod(tx, (await loadPeriodFor(tx, actor, "answer.fill", input.periodId)).id);
     const indicator = await loadIndicator(tx, period, input.indicatorId);
-    await assertOwner(tx, actor, period, indicator.id);
+    const unitId = await assertOwner(tx, actor, period, indicator.id);
     assertPhaseAllows(period.phase, "answer.fill");
     const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
     const parsed = parseLevel(framework!.definition, indicator.number, input.level);
@@ -99,8 +108,7 @@ export const saveAnswer = defineCommand({
       explanation: input.explanation,
       evidenceWaiverReason: input.evidenceWaiverReason || null,
       updatedById: actor.userId,
-      // Saving a copied baseline answer is its owner's confirmation.
-      status: existing?.status === "NEEDS_REVISION" ? ("NEEDS_REVISION" as const) : ("DRAFT" as const),
+      status: statusAfterSave(existing?.status),
     };
     let answerId: string;
     let version: number;
@@ -118,6 +126,10 @@ export const saveAnswer = defineCommand({
     const before = new Set(existing?.evidence.map((link) => link.evidenceId) ?? []);
     const removed = [...before].filter((evidenceId) => !evidenceIds.includes(evidenceId));
     const added = evidenceIds.filter((evidenceId) => !before.has(evidenceId));
+    // An owner attaches what their unit may read: its own library (what others attached stays).
+    if (added.length > 0 && (await tx.evidence.count({ where: { id: { in: added }, ownerUnitId: unitId } })) !== added.length) {
+      throw fieldError("evidenceIds", m.evidenceUnknown);
+    }
     if (removed.length > 0) await tx.answerEvidence.deleteMany({ where: { answerId, evidenceId: { in: removed } } });
     if (added.length > 0) await tx.answerEvidence.createMany({ data: added.map((evidenceId) => ({ answerId, evidenceId, addedById: actor.userId })) });
 

@@ -8,6 +8,7 @@ import { walkNodes } from "@/lib/framework/tree";
 import { isIndicatorNode, type GroupNode, type IndicatorNode } from "@/lib/framework/schema";
 import { can, type Actor } from "@/lib/policy";
 import { formatIndex, scoreAssessment } from "@/lib/scoring";
+import { loadIndicatorRecommendations } from "@/lib/recommendations/queries";
 import { phaseAllows } from "./phase";
 
 export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, number: number) {
@@ -58,8 +59,14 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
       include: { author: { select: { name: true } }, mentions: { include: { user: { select: { name: true } } } } },
     }),
     db.assessmentPeriod.findFirst({ where: { instansiId, year: { lt: period.year } }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
+    // What the owner may attach: their unit's library (evidence.read is per unit for an Admin OPD).
     ownsIt
-      ? db.evidence.findMany({ where: { instansiId, deletedAt: null }, orderBy: { title: "asc" }, take: 300, select: { id: true, title: true, kind: true, url: true } })
+      ? db.evidence.findMany({
+          where: { instansiId, ownerUnitId: actor.active.unitId, deletedAt: null },
+          orderBy: { title: "asc" },
+          take: 300,
+          select: { id: true, title: true, kind: true, url: true },
+        })
       : Promise.resolve([]),
     db.user.findMany({
       where: { isActive: true, memberships: { some: { instansiId, isActive: true } } },
@@ -89,6 +96,9 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
       })
     : [];
 
+  // Follow-up context: this period's recommendations and last period's for the same indicator.
+  const recommendations = await loadIndicatorRecommendations(db, { periodId, indicatorId: node.id, code: found.code, previous: previousPeriod });
+
   const self = answers.find((answer) => answer.stage === "SELF") ?? null;
   const verification = answers.find((answer) => answer.stage === "INTERNAL_VERIFICATION") ?? null;
   const actorIds = new Set<string>();
@@ -113,6 +123,7 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
     stages: answers.filter((answer) => !["SELF", "INTERNAL_VERIFICATION"].includes(answer.stage)),
     comments,
     lastYear: previousPeriod ? { year: previousPeriod.year, answers: lastYear } : null,
+    recommendations,
     library,
     members,
     people,

@@ -5,8 +5,14 @@ import { ZInstansiCreate, ZMembershipAdd, ZPasswordChange, ZUnitCreate, ZUnitUpd
 import { ZPeriodOpen, ZPeriodReopen, ZPeriodUpdate } from "./periods";
 import { ZAssignmentSave } from "./assignments";
 import { ZExternalStageRecord, ZObjectionDecide, ZObjectionSave } from "./external";
+import { ZEvidenceLinkCreate, ZEvidenceUpdate } from "./evidence";
+import { ZPlanSave, ZRecommendationCreate, ZRecommendationStatus, ZRecommendationUpdate } from "./recommendations";
 
 export const FORM_SCHEMAS = {
+  recommendationCreate: ZRecommendationCreate,
+  recommendationUpdate: ZRecommendationUpdate,
+  recommendationStatus: ZRecommendationStatus,
+  planSave: ZPlanSave,
   unitCreate: ZUnitCreate,
   unitUpdate: ZUnitUpdate,
   userCreate: ZUserCreate,
@@ -22,6 +28,8 @@ export const FORM_SCHEMAS = {
   externalStageRecord: ZExternalStageRecord,
   objectionSave: ZObjectionSave,
   objectionDecide: ZObjectionDecide,
+  evidenceLinkCreate: ZEvidenceLinkCreate,
+  evidenceUpdate: ZEvidenceUpdate,
 };
 
 export type FormSchemaName = keyof typeof FORM_SCHEMAS;

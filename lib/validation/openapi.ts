@@ -18,13 +18,17 @@ const codeParameter = {
   schema: { type: "string" },
 };
 
+const tusResumable = { name: "Tus-Resumable", in: "header", required: true, schema: { type: "string", const: "1.0.0" } };
+const uploadIdParameter = { name: "uploadId", in: "path", required: true, description: "From the Location header of the creating POST.", schema: { type: "string" } };
+
 export function buildOpenApiDocument() {
   return {
     openapi: "3.1.0",
     info: {
       title: "SPBE Mandiri API",
       version: "1.0.0",
-      description: "Public, versioned API of SPBE Mandiri: frameworks (kerangka penilaian) and the exact SPBE index calculation.",
+      description:
+        "Public, versioned API of SPBE Mandiri: frameworks (kerangka penilaian) and the exact SPBE index calculation; plus the session-authenticated resumable upload endpoint for evidence (bukti dukung).",
     },
     paths: {
       "/api/health": {
@@ -61,6 +65,44 @@ export function buildOpenApiDocument() {
             "413": errorResponse("Body too large"),
             "415": errorResponse("Body is not application/json"),
           },
+        },
+      },
+      "/api/v1/uploads": {
+        post: {
+          summary: "Create a resumable evidence upload (tus 1.0, signed-in Admin OPD only)",
+          description:
+            "The tus protocol (https://tus.io/protocols/resumable-upload): send Tus-Resumable: 1.0.0, Upload-Length and Upload-Metadata (filename required; documentType and periodId optional). The file type is checked by content after the last byte; refusals use the error shape.",
+          parameters: [tusResumable],
+          responses: {
+            "201": { description: "Upload created; its URL is in the Location header" },
+            "400": errorResponse("Empty file, missing name or length, unknown document type"),
+            "401": errorResponse("Not signed in"),
+            "403": errorResponse("Not allowed to upload evidence"),
+            "413": errorResponse("Larger than UPLOAD_MAX_BYTES"),
+            "415": errorResponse("File type not accepted"),
+          },
+        },
+      },
+      "/api/v1/uploads/{uploadId}": {
+        head: {
+          summary: "Offset of an upload; for a finished one also the evidence it became (Upload-Evidence header, base64url JSON)",
+          parameters: [tusResumable, uploadIdParameter],
+          responses: { "200": { description: "Upload-Offset and Upload-Length headers" }, "404": errorResponse("No such upload of this person") },
+        },
+        patch: {
+          summary: "Append bytes at Upload-Offset (Content-Type: application/offset+octet-stream)",
+          parameters: [tusResumable, uploadIdParameter],
+          responses: {
+            "204": { description: "Bytes stored; after the last byte the Upload-Evidence header names the new evidence" },
+            "404": errorResponse("No such upload of this person"),
+            "409": errorResponse("Upload-Offset does not match"),
+            "415": errorResponse("The complete file's content is not an accepted type, does not match its extension, or is a zip bomb; nothing is kept"),
+          },
+        },
+        delete: {
+          summary: "Abandon an unfinished upload",
+          parameters: [tusResumable, uploadIdParameter],
+          responses: { "204": { description: "Removed" }, "404": errorResponse("No such upload of this person") },
         },
       },
       "/api/v1/openapi.json": {

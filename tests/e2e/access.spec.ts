@@ -29,6 +29,8 @@ const MATRIX: { path: string; allowed: Who[]; marker: string }[] = [
   { path: "/periode/{period}/indikator/1", allowed: AGENCY_ROLES, marker: "status-jawaban" },
   { path: "/periode/{period}/penugasan", allowed: ["koordinator"], marker: "penugasan-1" },
   { path: "/periode/{period}/eksternal", allowed: ["koordinator", "asesor", "pimpinan"], marker: "eksternal-1-SELF" },
+  { path: "/periode/{period}/simulasi", allowed: ["koordinator", "asesor", "pimpinan"], marker: "sim-indeks-kini" },
+  { path: "/periode/{period}/rekomendasi", allowed: AGENCY_ROLES, marker: "jumlah-rekomendasi" },
   { path: "/dasbor", allowed: ["superadmin", "koordinator", "asesor", "opd", "pimpinan"], marker: "peran-aktif" },
   { path: "/admin/unit", allowed: ["koordinator"], marker: "unit-diskominfo" },
   { path: "/admin/pengguna", allowed: ["koordinator"], marker: "pengguna-asesor@sukamaju.spbe.demo" },
@@ -37,6 +39,13 @@ const MATRIX: { path: string; allowed: Who[]; marker: string }[] = [
   { path: "/admin/audit/unduh", allowed: ["koordinator"], marker: "aktor_email" },
   { path: "/akun/kata-sandi", allowed: ["superadmin", "koordinator", "asesor", "opd", "pimpinan"], marker: "ganti-sandi" },
   { path: "/periode", allowed: ["koordinator", "asesor", "opd", "pimpinan"], marker: "periode-2025" },
+  { path: "/bukti", allowed: ["koordinator", "asesor", "opd", "pimpinan"], marker: "jumlah-bukti" },
+  // Reports list every unit's answers; an Admin OPD's worksheet holds their own unit's rows.
+  { path: "/periode/{period}/laporan.pdf", allowed: ["koordinator", "asesor", "pimpinan"], marker: "%PDF-" },
+  { path: "/periode/{period}/ekspor.xlsx", allowed: AGENCY_ROLES, marker: "[Content_Types].xml" },
+  { path: "/periode/{period}/hasil.csv", allowed: ["koordinator", "asesor", "pimpinan"], marker: "type,code,number" },
+  { path: "/periode/{period}/hasil.json", allowed: ["koordinator", "asesor", "pimpinan"], marker: "spbe-mandiri.results.v1" },
+  { path: "/periode/{period}/impor", allowed: ["koordinator", "opd"], marker: "impor-jawaban" },
 ];
 
 async function signInOver(request: APIRequestContext, email: string) {
@@ -89,7 +98,7 @@ test("another agency's Koordinator cannot see this agency's audit trail or peopl
   expect(people).not.toContain("sukamaju.spbe.demo");
   const csv = await (await request.get("/admin/audit/unduh")).text();
   expect(csv).not.toContain("sukamaju.spbe.demo");
-  for (const path of ["", "/indikator", "/indikator/1", "/penugasan", "/eksternal"]) {
+  for (const path of ["", "/indikator", "/indikator/1", "/penugasan", "/eksternal", "/laporan.pdf", "/ekspor.xlsx", "/hasil.csv", "/hasil.json", "/impor", "/simulasi", "/rekomendasi"]) {
     const response = await request.get(`/periode/${periodId}${path}`, { maxRedirects: 0 });
     expect(response.status(), `another agency's period${path}`).toBe(404);
   }

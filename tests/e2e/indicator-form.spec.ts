@@ -3,6 +3,7 @@
 // overwriting it; submission rules; the asesor sends back, the owner fixes, the asesor verifies.
 import { expect, test, type Page } from "@playwright/test";
 import { periodIdOf, signIn } from "./support";
+import { samples } from "../support/evidence-files";
 
 const OWNER = "opd.diskominfo@sukamaju.spbe.demo";
 const ASESOR = "asesor@sukamaju.spbe.demo";
@@ -84,6 +85,12 @@ test("submission rules, then the asesor sends back, the owner fixes, the asesor 
   await owner.getByRole("button", { name: "Ajukan untuk verifikasi" }).click();
   await expect(owner.getByTestId("pesan-jawaban")).toContainText("lampirkan bukti dukung");
 
+  // A file from this computer, through the resumable uploader, attaches itself.
+  await owner.getByText("Unggah berkas bukti").click();
+  await owner.locator('input[type="file"]').setInputFiles({ name: "perbup-15-2024.pdf", mimeType: "application/pdf", buffer: samples.pdf("Perbup 15/2024") });
+  await expect(owner.getByTestId("unggahan-perbup-15-2024.pdf").getByRole("status")).toContainText("tersimpan", { timeout: 30_000 });
+  await expect(owner.getByTestId("status-simpan")).toContainText("Tersimpan");
+
   await owner.getByText("Tambah tautan sebagai bukti").first().click();
   await owner.getByLabel("Judul bukti").fill("Perbup 15/2024 di JDIH");
   await owner.getByLabel("Alamat tautan (http/https)").fill("https://jdih.sukamajukab.go.id/perbup-15-2024");
@@ -92,6 +99,7 @@ test("submission rules, then the asesor sends back, the owner fixes, the asesor 
   await owner.getByRole("button", { name: "Ajukan untuk verifikasi" }).click();
   await expect(owner.getByTestId("status-jawaban")).toHaveText("Diajukan");
   await expect(owner.getByRole("link", { name: "Perbup 15/2024 di JDIH" })).toBeVisible();
+  await expect(owner.getByRole("link", { name: "perbup-15-2024", exact: true })).toBeVisible();
 
   const asesor = await (await browser.newContext()).newPage();
   await signIn(asesor, ASESOR);

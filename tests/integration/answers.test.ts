@@ -138,6 +138,21 @@ describe("submitting and verifying", () => {
   });
 });
 
+describe("attaching evidence", () => {
+  it("an owner attaches their unit's library items, not another unit's or another agency's", async () => {
+    const make = (instansiId: string, ownerUnitId: string, title: string) =>
+      db.evidence.create({ data: { instansiId, ownerUnitId, kind: "LINK", title, url: "https://jdih.example.go.id/x" } });
+    const own = await make(fixtures.home.instansiId, fixtures.home.unitIds[0], "Milik unit sendiri");
+    const sibling = await make(fixtures.home.instansiId, fixtures.home.unitIds[1], "Milik unit lain");
+    const foreign = await make(fixtures.other.instansiId, fixtures.other.unitIds[0], "Milik instansi lain");
+    expect(await save({ level: "2", evidenceIds: [sibling.id] })).toMatchObject({ status: 400 });
+    expect(await save({ level: "2", evidenceIds: [foreign.id] })).toMatchObject({ status: 400 });
+    expect(await db.answer.count()).toBe(0);
+    expect(await save({ level: "2", evidenceIds: [own.id] })).not.toBeInstanceOf(AppError);
+    expect(await db.answerEvidence.count()).toBe(1);
+  });
+});
+
 describe("comments and link evidence", () => {
   it("owners, asesor and Koordinator discuss an indicator and mention members; outsiders cannot", async () => {
     const input = { periodId: fixtures.home.periodId, indicatorId: indicator(1), body: "Mohon cek pasal 3.", mentions: [fixtures.home.userIds.ASESOR] };

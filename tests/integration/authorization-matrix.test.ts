@@ -2,7 +2,10 @@
 // instansi and of another one (guessed ids). Expectations are written from the role table
 // of the access issue, not derived from lib/policy.ts. A denied attempt is a 403 or a 404,
 // leaves no trace but the refusal, and returns no data.
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
+import { blobKey, getStorage } from "@/lib/storage";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { executeCommand, type Command } from "@/lib/command";
@@ -48,9 +51,66 @@ async function createSelfAnswers(f: Fixtures, status: "DRAFT" | "SUBMITTED") {
   }
 }
 
+/** One evidence item of unit a in both agencies, id `bukti-<instansiId>`. */
+async function createEvidenceItems(f: Fixtures) {
+  for (const agency of [f.home, f.other]) {
+    await db.evidence.create({ data: { id: `bukti-${agency.instansiId}`, instansiId: agency.instansiId, ownerUnitId: agency.unitIds[0], kind: "LINK", title: "Perbup Arsitektur SPBE", url: "https://jdih.example.go.id/perbup-1" } });
+  }
+}
+const MATRIX_PDF = Buffer.from("%PDF-1.4\n% uji matriks\n");
+/** The bytes a finished upload would have stored for the home agency. */
+async function storeUploadedBlob(f: Fixtures) {
+  const sha256 = createHash("sha256").update(MATRIX_PDF).digest("hex");
+  await getStorage().put(blobKey(f.home.instansiId, sha256), () => Readable.from([MATRIX_PDF]), MATRIX_PDF.length);
+}
+const fileEvidenceInput = () => ({
+  uploadId: "cmatriks00000000000000001",
+  sha256: createHash("sha256").update(MATRIX_PDF).digest("hex"),
+  size: MATRIX_PDF.length,
+  mimeType: "application/pdf",
+  originalName: "perbup-spbe.pdf",
+  title: "Perbup SPBE",
+});
+const evidenceUpdateInput = (agency: AgencyFixture) => ({ evidenceId: `bukti-${agency.instansiId}`, title: "Perbup Arsitektur SPBE 2024", documentType: "PERATURAN", validUntil: "2030-12-31" });
+
+/** An open recommendation for indicator 1, owned by unit a, in both agencies' periods, id `rekomendasi-<periodId>`. */
+const RECOMMENDATION_UPDATED_AT = new Date("2026-03-02T03:04:05.678Z");
+async function createRecommendations(f: Fixtures) {
+  for (const agency of [f.home, f.other]) {
+    await db.recommendation.create({
+      data: { id: `rekomendasi-${agency.periodId}`, periodId: agency.periodId, indicatorId: f.framework.indicatorIds[1]!, source: "EXTERNAL", text: "Susun reviu arsitektur SPBE.", ownerUnitId: agency.unitIds[0], targetLevel: "3", updatedAt: RECOMMENDATION_UPDATED_AT },
+    });
+  }
+}
+const recommendationTarget = (agency: AgencyFixture) => ({ recommendationId: `rekomendasi-${agency.periodId}`, version: String(RECOMMENDATION_UPDATED_AT.getTime()) });
+const recommendationInput = (agency: AgencyFixture) => ({ periodId: agency.periodId, indicator: "1", source: "EXTERNAL", text: "Tetapkan peta rencana SPBE.", ownerUnitId: "", dueDate: "2026-06-30", targetLevel: "3" });
+const planInput = (agency: AgencyFixture) => ({ periodId: agency.periodId, "target-1": "2", "target-4": "1", dueDate: "2026-06-30" });
+
 const answerInput = (f: Fixtures, agency: AgencyFixture) => ({ periodId: agency.periodId, indicatorId: f.framework.indicatorIds[1], version: 0, level: "3", explanation: "Penjelasan" });
 
+/** The rows an Excel worksheet of the agency's period would give: indicator 1 (unit a's) answered. */
+const importInput = (agency: AgencyFixture) => ({
+  periodId: agency.periodId,
+  sheetPeriodId: agency.periodId,
+  fileName: "lembar-kerja.xlsx",
+  rows: [{ row: 5, number: "1", level: "3", explanation: "Fakta: Perbup 12/2024. Analisis: kriteria tingkat 3 terpenuhi.", version: "0" }],
+});
+
 const MATRIX: Record<CommandName, Row> = {
+  createRecommendation: { allowed: ["KOORDINATOR"], own: (f) => recommendationInput(f.home), foreign: (f) => recommendationInput(f.other) },
+  updateRecommendation: {
+    allowed: ["KOORDINATOR"],
+    prepare: createRecommendations,
+    own: (f) => ({ ...recommendationTarget(f.home), source: "INTERNAL", text: "Susun reviu arsitektur SPBE tahun 2026.", ownerUnitId: "", dueDate: "", targetLevel: "4", status: "IN_PROGRESS" }),
+    foreign: (f) => ({ ...recommendationTarget(f.other), source: "INTERNAL", text: "Susun reviu arsitektur SPBE tahun 2026.", ownerUnitId: "", dueDate: "", targetLevel: "4", status: "IN_PROGRESS" }),
+  },
+  setRecommendationStatus: {
+    allowed: ["KOORDINATOR", "ADMIN_OPD"],
+    prepare: createRecommendations,
+    own: (f) => ({ ...recommendationTarget(f.home), status: "IN_PROGRESS" }),
+    foreign: (f) => ({ ...recommendationTarget(f.other), status: "IN_PROGRESS" }),
+  },
+  savePlan: { allowed: ["KOORDINATOR"], own: (f) => planInput(f.home), foreign: (f) => planInput(f.other) },
   createUnit: { allowed: ["KOORDINATOR"], own: () => ({ code: "unit-baru", name: "Unit Baru" }) },
   updateUnit: { allowed: ["KOORDINATOR"], own: (f) => unitInput(f.home), foreign: (f) => unitInput(f.other) },
   setUnitActive: {
@@ -130,6 +190,22 @@ const MATRIX: Record<CommandName, Row> = {
     allowed: ["ADMIN_OPD"],
     own: (f) => ({ periodId: f.home.periodId, indicatorId: f.framework.indicatorIds[1], title: "Portal JDIH", url: "https://jdih.example.go.id" }),
     foreign: (f) => ({ periodId: f.other.periodId, indicatorId: f.framework.indicatorIds[1], title: "Portal JDIH", url: "https://jdih.example.go.id" }),
+  },
+  importAnswers: { allowed: ["KOORDINATOR", "ADMIN_OPD"], own: (f) => importInput(f.home), foreign: (f) => importInput(f.other) },
+  createFileEvidence: { allowed: ["ADMIN_OPD"], prepare: storeUploadedBlob, own: fileEvidenceInput },
+  createLinkEvidence: { allowed: ["ADMIN_OPD"], own: () => ({ title: "Portal JDIH", url: "https://jdih.example.go.id", documentType: "PERATURAN" }) },
+  updateEvidence: { allowed: ["ADMIN_OPD"], prepare: createEvidenceItems, own: (f) => evidenceUpdateInput(f.home), foreign: (f) => evidenceUpdateInput(f.other) },
+  deleteEvidence: {
+    allowed: ["ADMIN_OPD"],
+    prepare: createEvidenceItems,
+    own: (f) => ({ evidenceId: `bukti-${f.home.instansiId}` }),
+    foreign: (f) => ({ evidenceId: `bukti-${f.other.instansiId}` }),
+  },
+  carryOverEvidence: {
+    allowed: ["ADMIN_OPD"],
+    prepare: createEvidenceItems,
+    own: (f) => ({ evidenceId: `bukti-${f.home.instansiId}`, periodId: f.home.periodId }),
+    foreign: (f) => ({ evidenceId: `bukti-${f.other.instansiId}`, periodId: f.other.periodId }),
   },
   recordExternalStage: {
     allowed: ["KOORDINATOR"],

@@ -19,7 +19,7 @@ function toOpenApiPath(file: string): string {
 
 function exportedMethods(file: string): string[] {
   const source = fs.readFileSync(file, "utf8");
-  return [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!.toLowerCase());
+  return [...source.matchAll(/export (?:const|async function) (GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!.toLowerCase());
 }
 
 describe("OpenAPI document", () => {

@@ -25,11 +25,12 @@ const OWN: Record<Role, Action[]> = {
   SUPERADMIN: ["instansi.manage", "instansi.list", "results.read-all", "results.read"],
   KOORDINATOR: [
     "instansi.read", "results.read", "answer.read-all", "audit.read", "unit.manage", "user.manage", "period.manage",
-    "assignment.manage", "external-result.record", "answer.read", "comment.create", "evidence.read",
+    "assignment.manage", "external-result.record", "answer.read", "comment.create", "evidence.read", "answer.import",
+    "simulation.run", "recommendation.read", "recommendation.manage", "recommendation.update-status",
   ],
-  ASESOR: ["instansi.read", "results.read", "answer.read-all", "answer.read", "answer.verify", "comment.create", "evidence.read"],
-  ADMIN_OPD: ["instansi.read", "results.read", "answer.read", "answer.fill", "comment.create", "evidence.read", "evidence.manage"],
-  PIMPINAN: ["instansi.read", "results.read", "answer.read-all", "answer.read", "evidence.read"],
+  ASESOR: ["instansi.read", "results.read", "answer.read-all", "answer.read", "answer.verify", "comment.create", "evidence.read", "simulation.run", "recommendation.read"],
+  ADMIN_OPD: ["instansi.read", "results.read", "answer.read", "answer.fill", "answer.import", "comment.create", "evidence.read", "evidence.manage", "recommendation.read", "recommendation.update-status"],
+  PIMPINAN: ["instansi.read", "results.read", "answer.read-all", "answer.read", "evidence.read", "simulation.run", "recommendation.read"],
 };
 
 const ROLES = Object.keys(OWN) as Role[];
@@ -51,7 +52,7 @@ describe("policy", () => {
 
   it("Admin OPD cannot fill or manage evidence of another unit of the same instansi, but still of their own", () => {
     const actor = actorWith("ADMIN_OPD");
-    for (const action of ["answer.fill", "answer.read", "evidence.manage", "comment.create"] as const) {
+    for (const action of ["answer.fill", "answer.read", "evidence.manage", "comment.create", "recommendation.read", "recommendation.update-status"] as const) {
       expect(can(actor, action, SIBLING_UNIT), action).toBe(false);
       expect(can(actor, action, HOME), action).toBe(true);
     }

@@ -6,6 +6,10 @@ import { describe, expect, it } from "vitest";
 import { COMMANDS } from "@/lib/commands";
 
 const OWN_SESSION_ACTIONS = new Set(["signOut", "switchMembership", "setLocale"]);
+// Run only by the resumable upload endpoint, after it checked and stored the bytes itself:
+// a form must never register a file it did not upload. The Excel import likewise runs
+// from its upload route, which reads the worksheet's rows before the command checks them.
+const ROUTE_ONLY_COMMANDS = new Set(["createFileEvidence", "importAnswers"]);
 
 function serverActionFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -39,6 +43,6 @@ describe("server actions", () => {
 
   it("leave no registered command unreachable", () => {
     const used = new Set(exported.map((action) => action.command));
-    expect(Object.keys(COMMANDS).filter((name) => !used.has(name))).toEqual([]);
+    expect(Object.keys(COMMANDS).filter((name) => !used.has(name) && !ROUTE_ONLY_COMMANDS.has(name))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { requireActor } from "@/lib/auth/current";
 import { loadIndicatorView } from "@/lib/assessment/indicator-view";
 import { displayLevel } from "@/lib/assessment/levels";
@@ -9,6 +10,7 @@ import { fill, formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { AnswerEditor } from "@/components/assessment/answer-editor";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { IndicatorRecommendations } from "@/components/recommendations/indicator-recommendations";
 import { CheckboxGroup, SelectField, TextAreaField } from "@/components/forms/fields";
 import { addComment, addLinkEvidence, saveAnswer, submitAnswer, verifyAnswer } from "./actions";
 
@@ -94,6 +96,8 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
         )}
       </section>
 
+      <IndicatorRecommendations recommendations={view.recommendations} labels={m.recommendations} locale={locale} />
+
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{labels.yourAnswer}</h2>
         {view.may.fill ? (
@@ -113,6 +117,7 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
             decimalScale={definition.valueScale.integer ? null : { min: definition.valueScale.min, max: definition.valueScale.max }}
             library={view.library}
             preview={view.preview}
+            uploader={{ labels: m.evidence.uploader, documentTypes: m.evidence.documentTypes, maxBytes: env.UPLOAD_MAX_BYTES, locale }}
             labels={labels}
             save={saveAnswer}
             submit={submitAnswer}
@@ -135,7 +140,7 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
               <ul className="list-disc pl-5 text-sm">
                 {evidenceLinks.map((evidence) => (
                   <li key={evidence.id}>
-                    {evidence.url ? <a href={evidence.url} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">{evidence.title}</a> : evidence.title}
+                    <a href={evidence.kind === "FILE" ? `/bukti/${evidence.id}/unduh?pratinjau=1` : evidence.url!} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">{evidence.title}</a>
                   </li>
                 ))}
               </ul>

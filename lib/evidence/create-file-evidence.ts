@@ -1,0 +1,74 @@
+// Registers a received file as evidence, after the upload endpoint checked its content and
+// stored its bytes. The row is written only when the stored object is there with the
+// right size, so no row ever points at a missing or half blob. Identical content within
+// an instansi is stored once (one Blob per SHA-256) and the person is told so.
+import { defineCommand } from "@/lib/command";
+import { writeAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+import { assertCanInOwnInstansi } from "@/lib/policy";
+import { blobKey, getStorage } from "@/lib/storage";
+import { assertPhaseAllows } from "@/lib/assessment/phase";
+import { ZFileEvidenceCreate } from "@/lib/validation/evidence";
+
+const m = messages.id.evidence;
+
+export const evidenceUrl = (evidenceId: string) => `/bukti/${evidenceId}/unduh`;
+
+export const createFileEvidence = defineCommand({
+  name: "evidence.create-file",
+  input: ZFileEvidenceCreate,
+  async run({ tx, actor, request }, input) {
+    const instansiId = assertCanInOwnInstansi(actor, "evidence.manage");
+    const unitId = actor.active.unitId;
+    const result = (evidence: { id: string; title: string }, message: string) => ({
+      message,
+      data: { evidenceId: evidence.id, title: evidence.title, kind: "FILE", url: evidenceUrl(evidence.id) },
+    });
+
+    // A finalisation repeated after a lost response or a crash finds what the first one did.
+    const done = await tx.evidence.findFirst({ where: { id: input.uploadId, instansiId } });
+    if (done) return result(done, fill(m.uploaded, { title: done.title }));
+
+    if (input.periodId) {
+      const period = await tx.assessmentPeriod.findFirst({ where: { id: input.periodId, instansiId } });
+      if (!period) throw new AppError("not_found");
+      assertPhaseAllows(period.phase, "answer.fill");
+    }
+
+    const storageKey = blobKey(instansiId, input.sha256);
+    const stored = await getStorage().stat(storageKey);
+    if (!stored || stored.size !== input.size) throw new AppError("conflict", { message: m.blobMissing });
+
+    const existingBlob = await tx.blob.findUnique({ where: { instansiId_sha256: { instansiId, sha256: input.sha256 } } });
+    if (existingBlob) {
+      const live = await tx.evidence.findFirst({ where: { instansiId, blobId: existingBlob.id, deletedAt: null }, orderBy: { createdAt: "asc" } });
+      if (live) return result(live, fill(m.alreadyInLibrary, { title: live.title }));
+    }
+    const blob = existingBlob ?? (await tx.blob.create({ data: { instansiId, sha256: input.sha256, size: input.size, mimeType: input.mimeType, storageKey } }));
+    const confirmed = { confirmedAt: new Date(), confirmedById: actor.userId };
+    const evidence = await tx.evidence.create({
+      data: {
+        id: input.uploadId,
+        instansiId,
+        ownerUnitId: unitId,
+        kind: "FILE",
+        title: input.title,
+        documentType: input.documentType,
+        blobId: blob.id,
+        originalName: input.originalName,
+        createdById: actor.userId,
+        ...(input.periodId ? { periods: { create: { periodId: input.periodId, ...confirmed } } } : {}),
+      },
+    });
+    await writeAudit(tx, request, {
+      action: "evidence.create",
+      entityType: "Evidence",
+      entityId: evidence.id,
+      instansiId,
+      after: { kind: "FILE", title: input.title, documentType: input.documentType, originalName: input.originalName, sha256: input.sha256, size: input.size, mimeType: input.mimeType, blobReused: !!existingBlob, periodId: input.periodId ?? null },
+    });
+    return result(evidence, fill(existingBlob ? m.uploadedSameContent : m.uploaded, { title: evidence.title }));
+  },
+});

@@ -1,0 +1,132 @@
+// Changes to the evidence library: links, the data of an item, soft delete and the
+// carry-over into a period. An Admin OPD manages the items of their own unit; every change
+// writes its audit record in the same transaction.
+import type { DbTransaction } from "@/lib/db";
+import { defineCommand } from "@/lib/command";
+import { writeAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { fill, formatDate } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+import { assertCan, assertCanInOwnInstansi, type Actor } from "@/lib/policy";
+import type { AnswerStatus } from "@/lib/generated/prisma/enums";
+import { ZEvidenceCarryOver, ZEvidenceDelete, ZEvidenceLinkCreate, ZEvidenceUpdate } from "@/lib/validation/evidence";
+
+const m = messages.id.evidence;
+
+/** Answers an owner may still change; evidence behind any other answer is part of the record. */
+const EDITABLE: readonly AnswerStatus[] = ["DRAFT", "NEEDS_CONFIRMATION", "NEEDS_REVISION"];
+
+/** A live item of the actor's instansi that they may manage, locked until the transaction ends. */
+async function loadManagedEvidence(tx: DbTransaction, actor: Actor, evidenceId: string) {
+  const instansiId = assertCanInOwnInstansi(actor, "evidence.manage");
+  const found = await tx.evidence.findFirst({ where: { id: evidenceId, instansiId, deletedAt: null }, select: { id: true } });
+  if (!found) throw new AppError("not_found");
+  await tx.$queryRaw`SELECT id FROM "Evidence" WHERE id = ${evidenceId} FOR UPDATE`;
+  const evidence = await tx.evidence.findUniqueOrThrow({ where: { id: evidenceId } });
+  if (evidence.deletedAt) throw new AppError("not_found");
+  assertCan(actor, "evidence.manage", { instansiId, unitId: evidence.ownerUnitId });
+  return evidence;
+}
+
+const snapshotOf = (evidence: { title: string; documentType: string; documentNo: string | null; enactedAt: Date | null; validUntil: Date | null }) => ({
+  title: evidence.title,
+  documentType: evidence.documentType,
+  documentNo: evidence.documentNo,
+  enactedAt: evidence.enactedAt?.toISOString().slice(0, 10) ?? null,
+  validUntil: evidence.validUntil?.toISOString().slice(0, 10) ?? null,
+});
+
+export const createLinkEvidence = defineCommand({
+  name: "evidence.create-link",
+  input: ZEvidenceLinkCreate,
+  async run({ tx, actor, request }, input) {
+    const instansiId = assertCanInOwnInstansi(actor, "evidence.manage");
+    const evidence = await tx.evidence.create({
+      data: { instansiId, ownerUnitId: actor.active.unitId, kind: "LINK", createdById: actor.userId, ...input },
+    });
+    await writeAudit(tx, request, { action: "evidence.create", entityType: "Evidence", entityId: evidence.id, instansiId, after: { kind: "LINK", url: input.url, ...snapshotOf(evidence) } });
+    return { message: fill(m.linkCreated, { title: evidence.title }) };
+  },
+});
+
+export const updateEvidence = defineCommand({
+  name: "evidence.update",
+  input: ZEvidenceUpdate,
+  async run({ tx, actor, request }, { evidenceId, ...changes }) {
+    const before = await loadManagedEvidence(tx, actor, evidenceId);
+    const after = await tx.evidence.update({ where: { id: evidenceId }, data: changes });
+    await writeAudit(tx, request, { action: "evidence.update", entityType: "Evidence", entityId: evidenceId, instansiId: before.instansiId, before: snapshotOf(before), after: snapshotOf(after) });
+    return { message: fill(m.updated, { title: after.title }) };
+  },
+});
+
+/**
+ * Soft delete. Refused (409, with the answers named) while the item supports an answer that
+ * is submitted, verified or in a locked period: that answer's record must stay whole. Links
+ * from answers still in the owner's hands are removed, and those answers' versions bumped
+ * so an open form notices.
+ */
+export const deleteEvidence = defineCommand({
+  name: "evidence.delete",
+  input: ZEvidenceDelete,
+  async run({ tx, actor, request }, { evidenceId }) {
+    const evidence = await loadManagedEvidence(tx, actor, evidenceId);
+    const links = await tx.answerEvidence.findMany({
+      where: { evidenceId },
+      select: { answer: { select: { id: true, status: true, indicator: { select: { number: true } }, period: { select: { year: true, phase: true } } } } },
+    });
+    const answers = links.map((link) => link.answer);
+    const locked = answers.filter((answer) => !EDITABLE.includes(answer.status) || answer.period.phase === "FINAL");
+    if (locked.length > 0) {
+      const uses = locked
+        .map((answer) => fill(m.usedByAnswer, { number: answer.indicator.number ?? "-", year: answer.period.year, status: messages.id.answers.statuses[answer.status] ?? answer.status }))
+        .join("; ");
+      throw new AppError("conflict", { message: fill(m.deleteBlocked, { title: evidence.title, uses }) });
+    }
+    const detached = answers.map((answer) => answer.id);
+    if (detached.length > 0) {
+      await tx.answerEvidence.deleteMany({ where: { evidenceId, answerId: { in: detached } } });
+      await tx.answer.updateMany({ where: { id: { in: detached } }, data: { version: { increment: 1 }, updatedById: actor.userId } });
+    }
+    await tx.evidence.update({ where: { id: evidenceId }, data: { deletedAt: new Date(), deletedById: actor.userId } });
+    await writeAudit(tx, request, {
+      action: "evidence.delete",
+      entityType: "Evidence",
+      entityId: evidenceId,
+      instansiId: evidence.instansiId,
+      before: snapshotOf(evidence),
+      after: { deleted: true, detachedFromAnswers: detached },
+    });
+    return { message: fill(m.deleted, { title: evidence.title }) };
+  },
+});
+
+/** Confirms an item for a period (the carry-over of last year's evidence, one item at a time). */
+export const carryOverEvidence = defineCommand({
+  name: "evidence.carry-over",
+  input: ZEvidenceCarryOver,
+  async run({ tx, actor, request }, { evidenceId, periodId }) {
+    const evidence = await loadManagedEvidence(tx, actor, evidenceId);
+    const period = await tx.assessmentPeriod.findFirst({ where: { id: periodId, instansiId: evidence.instansiId } });
+    if (!period) throw new AppError("not_found");
+    if (period.phase === "FINAL") throw new AppError("conflict", { message: messages.id.periods.locked });
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    if (evidence.validUntil && evidence.validUntil < today) {
+      throw new AppError("conflict", { message: fill(m.carryExpired, { title: evidence.title, date: formatDate(evidence.validUntil) }) });
+    }
+    const key = { evidenceId_periodId: { evidenceId, periodId } };
+    const existing = await tx.evidencePeriod.findUnique({ where: key });
+    if (existing?.confirmedAt) throw new AppError("conflict", { message: fill(m.alreadyCarried, { title: evidence.title, year: period.year }) });
+    const confirmed = { confirmedAt: new Date(), confirmedById: actor.userId };
+    await tx.evidencePeriod.upsert({ where: key, create: { evidenceId, periodId, ...confirmed }, update: confirmed });
+    await writeAudit(tx, request, {
+      action: "evidence.carry-over",
+      entityType: "Evidence",
+      entityId: evidenceId,
+      instansiId: evidence.instansiId,
+      before: { periodId, confirmed: false },
+      after: { periodId, year: period.year, confirmed: true },
+    });
+    return { message: fill(m.carried, { title: evidence.title, year: period.year }) };
+  },
+});

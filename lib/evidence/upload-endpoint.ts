@@ -1,0 +1,214 @@
+// The one upload path: the tus resumable-upload protocol at /api/v1/uploads. A dropped
+// connection resumes where the bytes stopped, because received bytes stay in a staging
+// file (DATA_DIR/uploads) until the upload is complete. Then the file is checked, stored
+// and registered (finalize-upload.ts) and the staging file is removed.
+//
+// Every request is checked against the session: only an actor who may manage evidence
+// creates uploads, and an upload answers only to the person who created it (anyone else
+// gets 404). Upload ids are random and double as the id of the evidence they become, so a
+// client that lost the final response (or a server that crashed while finishing) asks
+// HEAD again and gets the same evidence back instead of a duplicate.
+import { randomBytes } from "node:crypto";
+import { FileStore } from "@tus/file-store";
+import { MemoryLocker, Server, type Upload } from "@tus/server";
+import { db } from "@/lib/db";
+import type { RequestContext } from "@/lib/audit";
+import { requestContextFrom } from "@/lib/auth/request-context";
+import { env } from "@/lib/env";
+import { AppError, errorResponse } from "@/lib/errors";
+import { fill } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+import { log } from "@/lib/log";
+import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
+import { uploadStagingDirectory } from "@/lib/storage";
+import { DOCUMENT_TYPES, UPLOAD_ID } from "@/lib/validation/evidence";
+import { evidenceUrl } from "./create-file-evidence";
+import { ACCEPTED_EXTENSIONS, extensionOf } from "./file-type";
+import { finalizeUpload, refusalError, type FinalizedEvidence } from "./finalize-upload";
+import { formatBytes } from "./format";
+
+export const UPLOAD_PATH = "/api/v1/uploads";
+/** Response header carrying the finished evidence (base64url JSON), on the last PATCH or a HEAD. */
+export const EVIDENCE_HEADER = "Upload-Evidence";
+/** Unfinished uploads are dropped a day after they began (the sweep removes their bytes). */
+export const STAGING_EXPIRY_MS = 24 * 60 * 60 * 1000;
+
+const TUS_VERSION = "1.0.0";
+
+let staging: { store: FileStore; locker: MemoryLocker } | undefined;
+
+export function stagingStore(): FileStore {
+  staging ??= { store: new FileStore({ directory: uploadStagingDirectory(), expirationPeriodInMilliseconds: STAGING_EXPIRY_MS }), locker: new MemoryLocker() };
+  return staging.store;
+}
+
+function newUploadId(): string {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  return `c${[...randomBytes(24)].map((byte) => alphabet[byte % alphabet.length]).join("")}`;
+}
+
+function parseMetadata(header: string | null): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const pair of (header ?? "").split(",")) {
+    const [key, value] = pair.trim().split(" ");
+    if (key) result[key] = value ? Buffer.from(value, "base64").toString("utf8") : "";
+  }
+  return result;
+}
+
+const tusHeaders = { "Tus-Resumable": TUS_VERSION, "cache-control": "no-store" };
+
+function encodeEvidence(evidence: FinalizedEvidence): string {
+  return Buffer.from(JSON.stringify(evidence), "utf8").toString("base64url");
+}
+
+function asTusError(error: unknown): { status_code: number; body: string } {
+  const appError = error instanceof AppError ? error : new AppError("internal_error");
+  if (!(error instanceof AppError)) log.error("upload finalisation failed", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  return { status_code: appError.status, body: JSON.stringify({ error: { code: appError.code, message: appError.message, details: appError.details } }) };
+}
+
+async function removeStaged(uploadId: string): Promise<void> {
+  await stagingStore().remove(uploadId).catch(() => {});
+}
+
+/** Finishes a complete upload; a refused file is removed at once, a failure of ours is kept for a retry. */
+async function finish(actor: Actor, context: RequestContext, upload: Upload): Promise<FinalizedEvidence> {
+  try {
+    const evidence = await finalizeUpload(actor, context, {
+      id: upload.id,
+      file: upload.storage!.path,
+      size: upload.size!,
+      fileName: upload.metadata?.filename ?? "",
+      documentType: upload.metadata?.documentType ?? undefined,
+      periodId: upload.metadata?.periodId ?? undefined,
+    });
+    await removeStaged(upload.id);
+    return evidence;
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) await removeStaged(upload.id);
+    throw error;
+  }
+}
+
+function tusServer(actor: Actor, context: RequestContext): Server {
+  stagingStore();
+  return new Server({
+    path: UPLOAD_PATH,
+    datastore: staging!.store,
+    locker: staging!.locker,
+    relativeLocation: true,
+    maxSize: env.UPLOAD_MAX_BYTES,
+    // Same-origin only: the browser sends the session cookie, no other site may.
+    allowedOrigins: () => false,
+    namingFunction: newUploadId,
+    async onUploadCreate(_request, upload) {
+      const metadata = upload.metadata ?? {};
+      return {
+        metadata: {
+          filename: (metadata.filename ?? "").trim(),
+          documentType: metadata.documentType ?? "",
+          periodId: metadata.periodId ?? "",
+          owner: actor.userId,
+          membership: actor.active.id,
+        },
+      };
+    },
+    async onUploadFinish(_request, upload) {
+      try {
+        const evidence = await finish(actor, context, upload);
+        return { headers: { [EVIDENCE_HEADER]: encodeEvidence(evidence) } };
+      } catch (error) {
+        throw asTusError(error);
+      }
+    },
+  });
+}
+
+/** Checks a new upload before a single byte is accepted: name, size, type by extension, period. */
+async function checkCreation(request: Request, actor: Actor): Promise<void> {
+  const metadata = parseMetadata(request.headers.get("upload-metadata"));
+  const name = (metadata.filename ?? "").trim();
+  if (!name) throw refusalError("nameMissing", {});
+  const lengthHeader = request.headers.get("upload-length");
+  const length = Number(lengthHeader);
+  if (lengthHeader === null || !Number.isSafeInteger(length) || length < 0) throw refusalError("lengthRequired", { name });
+  if (length === 0) throw refusalError("empty", { name });
+  if (length > env.UPLOAD_MAX_BYTES) throw refusalError("tooLarge", { name, max: formatBytes(env.UPLOAD_MAX_BYTES) });
+  if (!ACCEPTED_EXTENSIONS.includes(extensionOf(name))) throw refusalError("unsupported", { name });
+  if (metadata.documentType && !(DOCUMENT_TYPES as readonly string[]).includes(metadata.documentType)) {
+    throw new AppError("validation_failed", { details: [{ field: "documentType", code: "custom", message: messages.id.evidence.documentTypeInvalid }] });
+  }
+  if (metadata.periodId) {
+    const period = await db.assessmentPeriod.findFirst({ where: { id: metadata.periodId, instansiId: actor.active.instansiId! }, select: { id: true } });
+    if (!period) throw new AppError("not_found");
+  }
+}
+
+async function ownedUpload(uploadId: string, actor: Actor): Promise<Upload | null> {
+  try {
+    const upload = await stagingStore().getUpload(uploadId);
+    return upload.metadata?.owner === actor.userId ? upload : null;
+  } catch {
+    return null;
+  }
+}
+
+function completeResponse(evidence: FinalizedEvidence, size: number): Response {
+  return new Response(null, {
+    status: 200,
+    headers: { ...tusHeaders, "Upload-Offset": String(size), "Upload-Length": String(size), [EVIDENCE_HEADER]: encodeEvidence(evidence) },
+  });
+}
+
+async function finishedEvidence(uploadId: string, actor: Actor): Promise<Response | null> {
+  const evidence = await db.evidence.findFirst({
+    where: { id: uploadId, createdById: actor.userId, instansiId: actor.active.instansiId!, deletedAt: null },
+    include: { blob: { select: { size: true } } },
+  });
+  if (!evidence?.blob) return null;
+  const finished: FinalizedEvidence = { id: evidence.id, title: evidence.title, kind: "FILE", url: evidenceUrl(evidence.id), message: fill(messages.id.evidence.uploaded, { title: evidence.title }) };
+  return completeResponse(finished, Number(evidence.blob.size));
+}
+
+/** Handles one request of the tus protocol for the signed-in actor (null: not signed in). */
+export async function handleUploadRequest(request: Request, actor: Actor | null, requestId: string): Promise<Response> {
+  try {
+    if (!actor) throw new AppError("unauthorized");
+    if (actor.mustChangePassword) throw new AppError("forbidden", { message: messages.id.account.mustChangeFirst });
+    try {
+      assertCanInOwnInstansi(actor, "evidence.manage");
+    } catch {
+      throw new AppError("forbidden", { message: messages.id.evidence.refused.notOwner });
+    }
+    // tus demands this header; it also keeps plain cross-site form posts out.
+    if (request.method !== "OPTIONS" && request.headers.get("tus-resumable") !== TUS_VERSION) {
+      return new Response("Tus-Resumable 1.0.0 required\n", { status: 412, headers: tusHeaders });
+    }
+    const context = { ...requestContextFrom(request.headers, actor.userId), requestId };
+    const server = tusServer(actor, context);
+    const path = new URL(request.url).pathname.replace(/\/+$/, "");
+    if (path === UPLOAD_PATH) {
+      if (request.method !== "POST") throw new AppError("method_not_allowed");
+      await checkCreation(request, actor);
+      return await server.handleWeb(request);
+    }
+    const uploadId = path.slice(UPLOAD_PATH.length + 1);
+    if (!UPLOAD_ID.test(uploadId) || !["HEAD", "PATCH", "DELETE"].includes(request.method)) throw new AppError("not_found");
+    const upload = await ownedUpload(uploadId, actor);
+    if (request.method === "HEAD") {
+      const finished = await finishedEvidence(uploadId, actor);
+      if (finished) return finished;
+      if (upload && upload.size !== undefined && upload.offset === upload.size) {
+        // Every byte arrived but finishing was interrupted (a crash, a lost response): finish now.
+        return completeResponse(await finish(actor, context, upload), upload.size);
+      }
+    }
+    if (!upload) throw new AppError("not_found", { message: messages.id.evidence.uploadNotFound });
+    return await server.handleWeb(request);
+  } catch (error) {
+    const appError = error instanceof AppError ? error : new AppError("internal_error");
+    if (!(error instanceof AppError)) log.error("upload request failed", { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    return errorResponse(appError, tusHeaders);
+  }
+}

@@ -1,0 +1,94 @@
+// Input of the evidence library (forms, commands and the upload endpoint), shared by the
+// browser and the server. Messages come from the Bahasa Indonesia catalog.
+import { z } from "zod";
+import { messages } from "@/lib/i18n/messages";
+import { ACCEPTED_MIME_TYPES } from "@/lib/evidence/file-type";
+
+const m = messages.id.evidence;
+
+export const DOCUMENT_TYPES = ["PERATURAN", "KEPUTUSAN", "SOP", "LAPORAN", "NOTULEN", "TANGKAPAN_LAYAR", "VIDEO", "LAINNYA"] as const;
+
+const id = z.string().trim().min(1).max(40);
+
+export const ZEvidenceTitle = z.string().trim().min(3, m.titleInvalid).max(200, m.titleInvalid);
+export const ZDocumentType = z.enum(DOCUMENT_TYPES, { error: m.documentTypeInvalid });
+
+const date = z
+  .string()
+  .trim()
+  .max(10, m.dateInvalid)
+  .optional()
+  .transform((value, context) => {
+    if (!value) return null;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+    if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
+      context.addIssue({ code: "custom", message: m.dateInvalid });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const ZHttpUrl = z
+  .string()
+  .trim()
+  .max(2000, m.urlInvalid)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".") && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, m.urlInvalid);
+
+const details = {
+  title: ZEvidenceTitle,
+  documentType: ZDocumentType.default("LAINNYA"),
+  documentNo: z
+    .string()
+    .trim()
+    .max(120, m.documentNoInvalid)
+    .optional()
+    .transform((value) => value || null),
+  enactedAt: date,
+  validUntil: date,
+};
+
+function checkValidity(value: { enactedAt: Date | null; validUntil: Date | null }, context: z.RefinementCtx) {
+  if (value.enactedAt && value.validUntil && value.validUntil < value.enactedAt) {
+    context.addIssue({ code: "custom", path: ["validUntil"], message: m.validUntilBeforeEnacted });
+  }
+}
+
+export const ZEvidenceLinkCreate = z.object({ ...details, url: ZHttpUrl }).superRefine(checkValidity);
+
+export const ZEvidenceUpdate = z.object({ evidenceId: id, ...details }).superRefine(checkValidity);
+
+export const ZEvidenceDelete = z.object({ evidenceId: id });
+
+export const ZEvidenceCarryOver = z.object({ evidenceId: id, periodId: id });
+
+/** Upload ids double as the evidence id they become, so a repeated finalisation finds its result. */
+export const UPLOAD_ID = /^c[a-z0-9]{24}$/;
+
+/** What the upload endpoint registers once a received file passed every check and is stored. */
+export const ZFileEvidenceCreate = z.object({
+  uploadId: z.string().regex(UPLOAD_ID),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().positive(),
+  mimeType: z.enum(ACCEPTED_MIME_TYPES as [string, ...string[]]),
+  originalName: z.string().trim().min(1).max(255),
+  title: ZEvidenceTitle,
+  documentType: ZDocumentType.default("LAINNYA"),
+  periodId: id.optional(),
+});
+
+/** The library page's filters, from the query string. */
+export const ZEvidenceQuery = z.object({
+  q: z.string().trim().max(100).catch(""),
+  jenis: z.enum(DOCUMENT_TYPES).optional().catch(undefined),
+  unit: z.string().trim().max(40).optional().catch(undefined),
+  berlaku: z.enum(["valid", "expiring", "expired", "none"]).optional().catch(undefined),
+  halaman: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
