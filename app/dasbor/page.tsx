@@ -2,45 +2,57 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
-import { can } from "@/lib/policy";
-import { fill } from "@/lib/i18n/format";
+import { can, type Role } from "@/lib/policy";
+import { fill, formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { formatIndex } from "@/lib/scoring";
-import { latestPeriodSummary, type PeriodSummary } from "@/lib/results/period-summary";
+import { latestPeriodSummary } from "@/lib/results/period-summary";
 import { recentMentions } from "@/lib/assessment/mentions";
-import { formatDateTime } from "@/lib/i18n/format";
-import { PredicateBadge } from "@/components/predicate-badge";
+import { leadershipDashboard } from "@/lib/dashboard/leadership";
+import { unitWorkDashboard } from "@/lib/dashboard/unit-work";
+import { reviewDashboard } from "@/lib/dashboard/review";
+import { agenciesDashboard, ZAgencySort } from "@/lib/dashboard/agencies";
+import { StageCards } from "@/components/dashboard/stage-cards";
+import { LeadershipView } from "@/components/dashboard/leadership-view";
+import { UnitWorkView } from "@/components/dashboard/unit-work-view";
+import { ReviewView } from "@/components/dashboard/review-view";
+import { AgenciesView } from "@/components/dashboard/agencies-view";
 import { switchMembership } from "./actions";
 
 export const metadata: Metadata = { title: "Beranda kerja" };
 export const dynamic = "force-dynamic";
 
-function IndexCard({ label, score, testId }: { label: string; score: PeriodSummary["self"]; testId: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <div className="text-sm text-slate-600">{label}</div>
-      <div className="mt-1 flex items-center gap-3">
-        <span className="text-3xl font-bold tabular-nums text-brand-900" data-testid={testId}>{formatIndex(score.indexExact)}</span>
-        <PredicateBadge predicate={score.predicate} />
-      </div>
-      <div className="mt-1 text-xs text-slate-600">{score.answeredCount}/{score.indicatorCount}</div>
-    </div>
-  );
-}
+/** Which dashboard each role works with; every loader checks the policy itself. */
+const DASHBOARD_OF: Record<Role, "leadership" | "review" | "unit" | "agencies"> = {
+  PIMPINAN: "leadership",
+  KOORDINATOR: "leadership",
+  ASESOR: "review",
+  ADMIN_OPD: "unit",
+  SUPERADMIN: "agencies",
+};
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("/dasbor");
   const { m, locale } = await getMessages();
   const labels = m.dashboard;
   const { active } = actor;
+  const kind = DASHBOARD_OF[active.role];
   const where = active.instansiName ? `${active.instansiName}${active.unitName ? ` · ${active.unitName}` : ""}` : labels.deployment;
+  const scope = active.instansiId ? { instansiId: active.instansiId } : null;
+  const sort = ZAgencySort.parse(await searchParams);
 
-  const summary = active.instansiId && can(actor, "results.read", { instansiId: active.instansiId }) ? await latestPeriodSummary(db, active.instansiId) : null;
-  const agencies = can(actor, "instansi.list")
-    ? await db.instansi.findMany({ where: { isActive: true }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } })
-    : [];
-  const mentions = active.instansiId ? await recentMentions(db, actor.userId, active.instansiId) : [];
-  const agencySummaries = await Promise.all(agencies.map(async (agency) => ({ agency, summary: await latestPeriodSummary(db, agency.id) })));
+  const leadership = kind === "leadership" ? await leadershipDashboard(db, actor) : null;
+  const summary = kind !== "leadership" && scope && can(actor, "results.read", scope) ? await latestPeriodSummary(db, scope.instansiId) : null;
+  const period = leadership
+    ? { id: leadership.period.id, year: leadership.period.year, frameworkName: leadership.period.frameworkName, targetIndex: leadership.period.targetIndex, phase: leadership.period.phase }
+    : summary && { id: summary.periodId, year: summary.year, frameworkName: summary.frameworkName, targetIndex: summary.targetIndex, phase: summary.phase };
+  const [unitWork, review, agencies, mentions] = await Promise.all([
+    kind === "unit" && period ? unitWorkDashboard(db, actor, period.id) : null,
+    kind === "review" && period ? reviewDashboard(db, actor, period.id) : null,
+    kind === "agencies" ? agenciesDashboard(db, actor, sort) : null,
+    scope ? recentMentions(db, actor.userId, scope.instansiId) : [],
+  ]);
+  const stages = leadership?.stages ?? (summary ? { SELF: summary.self, INTERNAL_VERIFICATION: summary.verified } : null);
 
   return (
     <div className="space-y-6">
@@ -69,25 +81,26 @@ export default async function DashboardPage() {
         </form>
       )}
 
-      {active.instansiId && (
+      {scope && (
         <section className="space-y-3">
-          {summary ? (
+          {period && stages ? (
             <>
-              <h2 className="text-lg font-semibold">{fill(labels.periodTitle, { year: summary.year })} · {summary.frameworkName}</h2>
-              <div className="grid gap-4 sm:grid-cols-2">
-                <IndexCard label={labels.selfIndex} score={summary.self} testId="indeks-mandiri" />
-                <IndexCard label={labels.verifiedIndex} score={summary.verified} testId="indeks-terverifikasi" />
-              </div>
-              <nav aria-label={m.indicatorList.title} className="flex flex-wrap gap-4 text-sm">
-                <Link href={`/periode/${summary.periodId}/indikator`} className="text-brand-700 underline" data-testid="tautan-indikator">
+              <h2 className="text-lg font-semibold">{fill(labels.periodTitle, { year: period.year })} · {period.frameworkName}</h2>
+              <p className="text-sm text-slate-700">
+                {m.periods.phase}: <strong>{m.periods.phases[period.phase] ?? period.phase}</strong> · {m.periods.target}:{" "}
+                <strong data-testid="target-indeks">{period.targetIndex ? formatIndex(period.targetIndex) : m.periods.noTarget}</strong>
+              </p>
+              <StageCards stages={stages} m={m} showFinal={kind === "leadership"} />
+              <nav aria-label={labels.work} className="flex flex-wrap gap-4 text-sm">
+                <Link href={`/periode/${period.id}/indikator`} className="text-brand-700 underline" data-testid="tautan-indikator">
                   {active.role === "ADMIN_OPD" ? m.indicatorList.todoTitle : m.indicatorList.title}
                 </Link>
-                <Link href={`/periode/${summary.periodId}`} className="text-brand-700 underline">{labels.periodOverview}</Link>
-                {can(actor, "answer.verify", { instansiId: active.instansiId }) && (
-                  <Link href={`/periode/${summary.periodId}/verifikasi`} className="text-brand-700 underline" data-testid="tautan-verifikasi">{labels.verificationQueue}</Link>
+                <Link href={`/periode/${period.id}`} className="text-brand-700 underline">{labels.periodOverview}</Link>
+                {can(actor, "answer.verify", scope) && (
+                  <Link href={`/periode/${period.id}/verifikasi`} className="text-brand-700 underline" data-testid="tautan-verifikasi">{labels.verificationQueue}</Link>
                 )}
-                {can(actor, "assignment.manage", { instansiId: active.instansiId }) && (
-                  <Link href={`/periode/${summary.periodId}/penugasan`} className="text-brand-700 underline" data-testid="tautan-penugasan">{m.assignments.title}</Link>
+                {can(actor, "assignment.manage", scope) && (
+                  <Link href={`/periode/${period.id}/penugasan`} className="text-brand-700 underline" data-testid="tautan-penugasan">{m.assignments.title}</Link>
                 )}
               </nav>
             </>
@@ -96,6 +109,10 @@ export default async function DashboardPage() {
           )}
         </section>
       )}
+
+      {leadership && <LeadershipView dashboard={leadership} m={m} />}
+      {unitWork && <UnitWorkView dashboard={unitWork} m={m} locale={locale} />}
+      {review && <ReviewView dashboard={review} m={m} locale={locale} />}
 
       {mentions.length > 0 && (
         <section className="space-y-2">
@@ -114,27 +131,7 @@ export default async function DashboardPage() {
         </section>
       )}
 
-      {agencySummaries.length > 0 && (
-        <section>
-          <h2 className="text-lg font-semibold">{labels.agencies}</h2>
-          <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-sm">
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th className="p-2">{labels.agencies}</th>
-                <th className="p-2 text-right">{labels.agencyIndex}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agencySummaries.map(({ agency, summary: agencySummary }) => (
-                <tr key={agency.id} className="border-t border-slate-100">
-                  <td className="p-2">{agency.name}</td>
-                  <td className="p-2 text-right tabular-nums">{agencySummary ? formatIndex(agencySummary.self.indexExact) : "-"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      {agencies && <AgenciesView dashboard={agencies} sort={sort} m={m} />}
     </div>
   );
 }

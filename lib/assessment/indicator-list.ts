@@ -15,7 +15,7 @@ export type IndicatorStatus = "NONE" | AnswerStatus;
 export const STATUS_PRIORITY: readonly IndicatorStatus[] = ["NEEDS_REVISION", "NEEDS_CONFIRMATION", "NONE", "DRAFT", "SUBMITTED", "VERIFIED", "RECORDED"];
 
 /** Statuses in which the filling deadline still concerns the owner. */
-const OPEN_STATUSES: ReadonlySet<IndicatorStatus> = new Set(["NEEDS_REVISION", "NEEDS_CONFIRMATION", "NONE", "DRAFT"]);
+export const OPEN_STATUSES: ReadonlySet<IndicatorStatus> = new Set(["NEEDS_REVISION", "NEEDS_CONFIRMATION", "NONE", "DRAFT"]);
 
 export type OutlineGroup = { code: string; name: string; depth: number };
 

@@ -1,0 +1,125 @@
+// The dashboard of every role on the demo data. The Pimpinan's numbers are checked against
+// the public score API, fed with the levels the indicator list shows: a wrong query, a
+// wrong stage or a wrong sum on the dashboard makes the two disagree.
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support";
+
+const format = (index: number) => index.toFixed(2).replace(".", ",");
+
+/** The self-assessment levels as the period's indicator list shows them: number -> level. */
+async function listedLevels(page: Page): Promise<Record<string, string>> {
+  await page.getByTestId("tautan-indikator").click();
+  await expect(page.getByTestId("jumlah-indikator")).toHaveText("47 indikator");
+  const values: Record<string, string> = {};
+  for (const row of await page.locator('tr[data-testid^="indikator-"]').all()) {
+    const cells = await row.locator("td").allTextContents();
+    const level = cells[4]!.trim();
+    if (level !== "-") values[cells[0]!.trim()] = level.replace(",", ".");
+  }
+  return values;
+}
+
+/** A figure's data table as rows of cell texts, first column as key. */
+async function tableOf(page: Page, testId: string): Promise<Map<string, string[]>> {
+  const rows = await page.getByTestId(`${testId}-tabel`).locator("tbody tr").all();
+  const entries = await Promise.all(rows.map(async (row) => (await row.locator("th, td").allTextContents()).map((text) => text.trim())));
+  return new Map(entries.map(([key, ...cells]) => [key!, cells]));
+}
+
+test("the Pimpinan sees the dashboard with correct numbers for the demo data (cross-checked against the API)", async ({ page }) => {
+  await signIn(page, "pimpinan@sukamaju.spbe.demo");
+  await expect(page.getByTestId("peran-aktif")).toContainText("Pimpinan");
+  const selfIndex = (await page.getByTestId("indeks-mandiri").textContent())!;
+  // The index and its predicate badge.
+  const selfCard = (await page.getByTestId("indeks-mandiri").locator("..").textContent())!;
+  const domains = await tableOf(page, "radar-domain");
+  const aspects = await tableOf(page, "batang-aspek");
+  const trend = await tableOf(page, "tren-indeks");
+  // The charts themselves load after the page and draw into an SVG.
+  await expect(page.getByTestId("radar-domain").locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("tren-indeks").locator("svg.recharts-surface").first()).toBeVisible();
+
+  const response = await page.request.post("/api/v1/frameworks/spbe-2020/score", { data: { values: await listedLevels(page), predicateBasis: "exact" } });
+  expect(response.ok()).toBe(true);
+  const score = (await response.json()) as { index: number; predicate: string; nodes: { code: string; name: string; kind: string; index: number }[] };
+
+  expect(selfIndex).toBe(format(score.index));
+  expect(selfCard).toBe(`${selfIndex}${score.predicate}`);
+  for (const node of score.nodes) {
+    const table = node.kind === "domain" ? domains : aspects;
+    // Columns: self, verified (and final once recorded).
+    expect(table.get(`${node.code} ${node.name}`)?.[0], node.code).toBe(format(node.index));
+  }
+  expect(domains.size).toBe(4);
+  expect(aspects.size).toBe(8);
+
+  // Official results of 2021-2024 with the national averages of those years; 2025 is this portal's period.
+  expect(trend.get("2024")).toEqual([expect.stringMatching(/^\d,\d\d$/), "Hasil resmi KemenPANRB", "3,12"]);
+  expect(trend.get("2021")?.[2]).toBe("2,24");
+  expect(trend.get("2025")).toEqual([selfIndex, "Penilaian mandiri", "-"]);
+});
+
+test("the Pimpinan follows a gap to its indicator", async ({ page }) => {
+  await signIn(page, "pimpinan@sukamaju.spbe.demo");
+  const gap = page.getByTestId("kesenjangan").getByRole("listitem").first();
+  await expect(gap).toContainText(/\+\d,\d\d indeks/);
+  const name = (await gap.getByRole("link").textContent())!;
+  await gap.getByRole("link").click();
+  await expect(page).toHaveURL(/\/periode\/[^/]+\/indikator\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name.replace(/^\d+\. /, ""));
+});
+
+test("the Koordinator sees the same dashboard with the period's work links", async ({ page }) => {
+  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await expect(page.getByTestId("radar-domain")).toBeVisible();
+  await expect(page.getByTestId("indeks-akhir-kosong")).toHaveText("Belum ada hasil akhir.");
+  await expect(page.getByTestId("kelengkapan-unit")).toContainText("Dinas Komunikasi dan Informatika");
+  await expect(page.getByTestId("tautan-penugasan")).toBeVisible();
+});
+
+test("the Asesor sees the verification queue as the queue page counts it, and no leadership charts", async ({ page }) => {
+  await signIn(page, "asesor@sukamaju.spbe.demo");
+  const queue = (await page.getByTestId("antrean-verifikasi").textContent())!;
+  await expect(page.getByTestId("tunggu-terlama")).toHaveText(/^\d+ hari$/);
+  await expect(page.getByRole("heading", { name: "Selisih tingkat mandiri dan terverifikasi" })).toBeVisible();
+  await expect(page.getByTestId("radar-domain")).toHaveCount(0);
+  await page.getByTestId("tautan-verifikasi").click();
+  await expect(page.getByTestId("jumlah-indikator")).toHaveText(`${queue} indikator`);
+});
+
+test("the Admin OPD sees their own indicators and what they add to the index", async ({ page }) => {
+  await signIn(page, "opd.diskominfo@sukamaju.spbe.demo");
+  await expect(page.getByTestId("sumbangan-mandiri")).toHaveText(/^\+\d,\d\d$/);
+  await expect(page.getByTestId("potensi-terbuka")).toHaveText(/^\+\d,\d\d$/);
+  await expect(page.getByTestId("radar-domain")).toHaveCount(0);
+  const mine = await page.getByTestId("indikator-saya").locator("tbody tr").count();
+  expect(mine).toBeGreaterThan(0);
+  await page.getByTestId("tautan-indikator").click();
+  await expect(page.getByTestId("jumlah-indikator")).toHaveText(`${mine} indikator`);
+});
+
+test("the superadmin sorts all agencies on the server and sees the anonymised comparison", async ({ page }) => {
+  await signIn(page, "superadmin@spbe.demo");
+  const table = page.getByTestId("tabel-instansi");
+  await expect(table.getByRole("cell", { name: "Pemerintah Kabupaten Sukamaju" })).toBeVisible();
+  await expect(table.getByRole("cell", { name: "Pemerintah Kota Tirtamulya" })).toBeVisible();
+
+  await page.getByTestId("urut-mandiri").click();
+  await expect(page).toHaveURL(/\?urut=mandiri&arah=turun$/);
+  await expect(page.getByRole("columnheader", { name: /Mandiri/ })).toHaveAttribute("aria-sort", "descending");
+  // Agencies without a period (no index) stay last in both directions.
+  const indicesOf = async () => (await table.locator('td[data-kolom="mandiri"]').allTextContents()).filter((text) => text !== "-").map((text) => Number(text.replace(",", ".")));
+  const indices = await indicesOf();
+  expect(indices.length).toBeGreaterThanOrEqual(2);
+  expect(indices).toEqual([...indices].sort((a, b) => b - a));
+  await page.getByTestId("urut-mandiri").click();
+  await expect(page).toHaveURL(/\?urut=mandiri&arah=naik$/);
+  await expect(page.getByRole("columnheader", { name: /Mandiri/ })).toHaveAttribute("aria-sort", "ascending");
+  expect(await indicesOf()).toEqual([...indices].reverse());
+
+  const regencies = page.getByTestId("perbandingan-KABUPATEN");
+  await expect(regencies.locator("td").first()).toHaveText("1");
+  await expect(page.getByTestId("perbandingan-jenis")).not.toContainText("Sukamaju");
+  await expect(page.getByTestId("sebaran-indeks-ringkasan")).toContainText(`${indices.length} instansi dengan periode evaluasi`);
+  await expect(page.getByTestId("sebaran-indeks").locator("svg.recharts-surface").first()).toBeVisible();
+});
