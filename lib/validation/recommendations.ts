@@ -1,0 +1,97 @@
+// What the recommendation forms and the simulation's plan form send: shared by the
+// browser and the commands. Levels arrive as typed ("3", "2,5") and are checked against
+// the period's framework by the command, which knows the scale.
+import { z } from "zod";
+import { messages } from "@/lib/i18n/messages";
+
+const m = messages.id.recommendations;
+const s = messages.id.simulation;
+
+export const RECOMMENDATION_STATUSES = ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"] as const;
+export const RECOMMENDATION_SOURCES = ["EXTERNAL", "INTERNAL"] as const;
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+
+export const TEXT_MIN = 10;
+export const TEXT_MAX = 2000;
+export const NOTE_MAX = 1000;
+const MAX_TARGETS = 200;
+
+const id = z.string().trim().min(1).max(40);
+/** The updatedAt the form showed, in milliseconds: the optimistic-concurrency token. */
+const version = z.coerce.number().int().min(0).max(8_640_000_000_000_000);
+const indicatorNumber = z.coerce.number({ error: m.indicatorInvalid }).int(m.indicatorInvalid).min(1, m.indicatorInvalid).max(999, m.indicatorInvalid);
+const status = z.enum(RECOMMENDATION_STATUSES, { error: m.statusInvalid });
+const source = z.enum(RECOMMENDATION_SOURCES, { error: m.sourceInvalid });
+const text = z.string().trim().min(TEXT_MIN, m.textInvalid).max(TEXT_MAX, m.textInvalid);
+/** Empty: none (or, on create, the indicator's assigned unit). */
+const ownerUnitId = z.string().trim().max(40).optional().transform((value) => value || null);
+const targetLevel = z.string().trim().max(10).optional().transform((value) => value || null);
+
+const dueDate = z
+  .string()
+  .trim()
+  .max(10, m.dateInvalid)
+  .optional()
+  .transform((value, context) => {
+    if (!value) return null;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    // A calendar day, stored as midnight UTC like the period deadlines.
+    const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+    if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
+      context.addIssue({ code: "custom", message: m.dateInvalid });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const ZRecommendationCreate = z.object({
+  periodId: id,
+  indicator: indicatorNumber,
+  source,
+  text,
+  ownerUnitId,
+  dueDate,
+  targetLevel,
+  status: status.default("OPEN"),
+});
+
+export const ZRecommendationUpdate = z.object({
+  recommendationId: id,
+  version,
+  source,
+  text,
+  ownerUnitId,
+  dueDate,
+  targetLevel,
+  status,
+});
+
+export const ZRecommendationStatus = z.object({ recommendationId: id, version, status });
+
+export type PlannedTarget = { number: number; level: string };
+
+const TARGET_FIELD = /^target-([1-9]\d{0,2})$/;
+
+/** The plan form sends one "target-<number>" field per raised indicator. */
+export const ZPlanSave = z
+  .object({
+    periodId: id,
+    dueDate,
+    note: z.string().trim().max(NOTE_MAX, s.noteTooLong).optional().transform((value) => value || null),
+  })
+  .catchall(z.unknown())
+  .transform(({ periodId, dueDate, note, ...fields }, context) => {
+    const targets: PlannedTarget[] = [];
+    for (const [key, value] of Object.entries(fields)) {
+      const match = TARGET_FIELD.exec(key);
+      if (!match) continue;
+      if (typeof value !== "string" || value.trim() === "" || value.length > 10) {
+        context.addIssue({ code: "custom", path: [key], message: s.malformed });
+        continue;
+      }
+      targets.push({ number: Number(match[1]), level: value.trim() });
+    }
+    if (targets.length === 0) context.addIssue({ code: "custom", path: ["periodId"], message: s.nothingPlanned });
+    if (targets.length > MAX_TARGETS) context.addIssue({ code: "custom", path: ["periodId"], message: s.malformed });
+    return { periodId, dueDate, note, targets: targets.sort((a, b) => a.number - b.number) };
+  });
