@@ -53,6 +53,17 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
     { href: `${base}/penugasan`, label: view.links.assignments, show: can(actor, "assignment.manage", scope) },
     { href: `${base}/verifikasi`, label: view.links.verification, show: can(actor, "answer.verify", scope) || can(actor, "answer.read-all", scope) },
     { href: `${base}/eksternal`, label: view.links.external, show: can(actor, "external-result.record", scope) || can(actor, "answer.read-all", scope) },
+    { href: `${base}/simulasi`, label: view.links.simulation, show: can(actor, "simulation.run", scope) },
+    { href: `${base}/rekomendasi`, label: view.links.recommendations, show: can(actor, "recommendation.read", { ...scope, unitId: actor.active.unitId }) },
+  ].filter((link) => link.show);
+  const ownUnitScope = { ...scope, unitId: actor.active.unitId };
+  const readsAll = can(actor, "answer.read-all", scope);
+  const reportLinks = [
+    { href: `${base}/laporan.pdf`, label: m.reports.links.pdf, show: readsAll, download: true },
+    { href: `${base}/ekspor.xlsx`, label: m.reports.links.excel, show: readsAll || (!!actor.active.unitId && can(actor, "answer.read", ownUnitScope)), download: true },
+    { href: `${base}/hasil.csv`, label: m.reports.links.csv, show: readsAll, download: true },
+    { href: `${base}/hasil.json`, label: m.reports.links.json, show: readsAll, download: true },
+    { href: `${base}/impor`, label: m.reports.links.import, show: can(actor, "answer.import", ownUnitScope), download: false },
   ].filter((link) => link.show);
   const confirmAdvance =
     next === "FINAL"
@@ -107,6 +118,17 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
             <Link key={link.href} href={link.href} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50">
               {link.label}
             </Link>
+          ))}
+        </nav>
+      )}
+
+      {reportLinks.length > 0 && (
+        <nav aria-label={m.reports.links.title} className="flex flex-wrap items-center gap-3" data-testid="laporan-periode">
+          <span className="text-sm font-semibold text-slate-700">{m.reports.links.title}:</span>
+          {reportLinks.map((link) => (
+            <a key={link.href} href={link.href} download={link.download || undefined} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50">
+              {link.label}
+            </a>
           ))}
         </nav>
       )}

@@ -1,0 +1,147 @@
+// Answers imported from the Excel worksheet (the export's layout), all or nothing. Every
+// row is checked first and every problem reported with its row and column; only when no
+// row has one are the changed answers written, in this one transaction, each with its
+// audit record and level change, by the same rules as the indicator form (which statuses
+// may change, the status a save leaves, the version read).
+//
+// Who: the Koordinator SPBE for every indicator, an Admin OPD for their unit's. A row
+// equal to the stored answer is left alone (no permission or version check), so a full
+// worksheet with other units' rows imports as long as only one's own rows changed.
+import { defineCommand } from "@/lib/command";
+import { writeAudit } from "@/lib/audit";
+import { currentVersionOf, EDITABLE, recordLevelChange, statusAfterSave } from "@/lib/assessment/answers";
+import { parseLevel } from "@/lib/assessment/levels";
+import { holdPeriod, loadPeriodFor } from "@/lib/assessment/period-access";
+import { assertPhaseAllows } from "@/lib/assessment/phase";
+import { AppError } from "@/lib/errors";
+import { getFrameworkVersion } from "@/lib/framework/store";
+import { fill } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+import { can } from "@/lib/policy";
+import { EXPLANATION_MAX } from "@/lib/validation/answers";
+import { ZAnswerImport } from "@/lib/validation/reports";
+import { columnLetter, type SheetColumn } from "./answer-sheet";
+
+const r = messages.id.reports.import;
+
+type Issue = { row: number; column: SheetColumn; message: string };
+
+/** Line ends as Excel keeps them and trailing blanks do not make an answer "changed". */
+const sameText = (a: string, b: string) => a.replace(/\r\n?/g, "\n").trimEnd() === b.replace(/\r\n?/g, "\n").trimEnd();
+const sameLevel = (a: string | null, b: string | null) => (a === null ? null : Number(a)) === (b === null ? null : Number(b));
+
+export const importAnswers = defineCommand({
+  name: "answer.import",
+  input: ZAnswerImport,
+  async run({ tx, actor, request }, input) {
+    const period = await holdPeriod(tx, (await loadPeriodFor(tx, actor, "answer.import", input.periodId)).id);
+    assertPhaseAllows(period.phase, "answer.fill");
+    if (input.sheetPeriodId !== period.id) {
+      throw new AppError("validation_failed", { message: r.refused, details: [{ field: "file", code: "custom", message: r.wrongPeriod }] });
+    }
+    const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
+    if (!framework) throw new AppError("not_found");
+    const indicators = await tx.frameworkNode.findMany({ where: { versionId: period.frameworkVersionId, kind: "INDICATOR" }, select: { id: true, number: true } });
+    const answers = await tx.answer.findMany({
+      where: { periodId: period.id, stage: "SELF" },
+      select: { id: true, indicatorId: true, level: true, explanation: true, status: true, version: true },
+    });
+    const assignments = await tx.assignment.findMany({ where: { periodId: period.id }, select: { indicatorId: true, unitId: true } });
+
+    const indicatorOf = new Map(indicators.flatMap((node) => (node.number === null ? [] : [[String(node.number), node.id] as const])));
+    const answerOf = new Map(answers.map((answer) => [answer.indicatorId, answer]));
+    const ownersOf = new Map<string, string[]>();
+    for (const { indicatorId, unitId } of assignments) ownersOf.set(indicatorId, [...(ownersOf.get(indicatorId) ?? []), unitId]);
+    const scope = { instansiId: period.instansiId };
+    const mayFillAll = can(actor, "answer.import", scope);
+    const mayFill = (indicatorId: string) => mayFillAll || (ownersOf.get(indicatorId) ?? []).some((unitId) => can(actor, "answer.import", { ...scope, unitId }));
+
+    const issues: Issue[] = [];
+    const firstRowOf = new Map<string, number>();
+    const changes: { row: number; number: number; indicatorId: string; level: string | null; explanation: string; existing: (typeof answers)[number] | undefined }[] = [];
+    for (const row of input.rows) {
+      const number = row.number.replace(/\.0+$/, "");
+      const indicatorId = indicatorOf.get(number);
+      if (!indicatorId) {
+        issues.push({ row: row.row, column: "number", message: fill(r.numberInvalid, { value: row.number }) });
+        continue;
+      }
+      const first = firstRowOf.get(number);
+      if (first !== undefined) {
+        issues.push({ row: row.row, column: "number", message: fill(r.duplicate, { number, first }) });
+        continue;
+      }
+      firstRowOf.set(number, row.row);
+      const parsed = parseLevel(framework.definition, Number(number), row.level);
+      if ("issue" in parsed) issues.push({ row: row.row, column: "self", message: parsed.issue });
+      if (row.explanation.length > EXPLANATION_MAX) issues.push({ row: row.row, column: "explanation", message: r.explanationTooLong });
+      if ("issue" in parsed || row.explanation.length > EXPLANATION_MAX) continue;
+
+      const existing = answerOf.get(indicatorId);
+      const levelChanged = !sameLevel(existing?.level?.toString() ?? null, parsed.level);
+      if (!levelChanged && sameText(existing?.explanation ?? "", row.explanation)) continue;
+      const changedColumn: SheetColumn = levelChanged ? "self" : "explanation";
+      if (!mayFill(indicatorId)) {
+        issues.push({ row: row.row, column: "number", message: fill(r.notAssigned, { number }) });
+        continue;
+      }
+      if (existing && !EDITABLE.includes(existing.status)) {
+        issues.push({ row: row.row, column: changedColumn, message: fill(r.notEditable, { number, status: messages.id.answers.statuses[existing.status]! }) });
+        continue;
+      }
+      // A row typed in by hand has no version: it may only create an answer that does not exist yet.
+      const version = row.version === "" ? "0" : row.version;
+      if (!/^\d+$/.test(version)) {
+        issues.push({ row: row.row, column: changedColumn, message: r.versionInvalid });
+        continue;
+      }
+      if (Number(version) !== (existing?.version ?? 0)) {
+        const current = existing ? await currentVersionOf(tx, existing.id) : { updatedBy: "-", updatedAt: "-" };
+        issues.push({ row: row.row, column: changedColumn, message: fill(r.stale, { number, name: current.updatedBy ?? "-", at: current.updatedAt ?? "-" }) });
+        continue;
+      }
+      changes.push({ row: row.row, number: Number(number), indicatorId, level: parsed.level, explanation: row.explanation.replace(/\r\n?/g, "\n"), existing });
+    }
+    if (issues.length > 0) {
+      issues.sort((a, b) => a.row - b.row);
+      throw new AppError("validation_failed", {
+        message: r.refused,
+        details: issues.map((issue) => ({ field: `${columnLetter(issue.column)}${issue.row}`, code: "custom", message: issue.message })),
+      });
+    }
+    if (changes.length === 0) return { message: r.unchanged, data: { count: "0" } };
+
+    const source = { file: input.fileName || null };
+    for (const change of changes) {
+      const { existing } = change;
+      const status = statusAfterSave(existing?.status);
+      const values = { level: change.level, explanation: change.explanation, status, updatedById: actor.userId };
+      let answerId: string;
+      if (existing) {
+        // Check-and-change in one statement: a save since the check above is a conflict.
+        const updated = await tx.answer.updateMany({ where: { id: existing.id, version: existing.version }, data: { ...values, version: { increment: 1 } } });
+        if (updated.count === 0) throw new AppError("conflict", { message: fill(r.stale, { number: change.number, name: "-", at: "-" }) });
+        answerId = existing.id;
+      } else {
+        answerId = (await tx.answer.create({ data: { periodId: period.id, indicatorId: change.indicatorId, stage: "SELF", ...values } })).id;
+      }
+      await recordLevelChange(tx, request, answerId, existing?.level?.toString() ?? null, change.level, r.levelReason);
+      await writeAudit(tx, request, {
+        action: "answer.import",
+        entityType: "Answer",
+        entityId: answerId,
+        instansiId: period.instansiId,
+        before: existing ? { level: existing.level?.toString() ?? null, explanation: existing.explanation, status: existing.status } : null,
+        after: { level: change.level, explanation: change.explanation, status, indicator: change.number, row: change.row, ...source },
+      });
+    }
+    await writeAudit(tx, request, {
+      action: "period.import-answers",
+      entityType: "AssessmentPeriod",
+      entityId: period.id,
+      instansiId: period.instansiId,
+      after: { ...source, rows: input.rows.length, changed: changes.map((change) => change.number) },
+    });
+    return { message: fill(r.imported, { count: changes.length, file: input.fileName || "Excel" }), data: { count: String(changes.length) } };
+  },
+});

@@ -1,0 +1,28 @@
+// What the Excel import hands to its command: the rows read from the uploaded worksheet
+// (lib/reports/answer-sheet.ts), as text. Limits here only guard the server; each row's
+// content is checked by the command, so every problem is reported with its row.
+import { z } from "zod";
+
+const id = z.string().trim().min(1).max(40);
+/** The largest worksheet an import takes. */
+export const XLSX_MAX_BYTES = 5 * 1024 * 1024;
+/** The most rows one import takes (a framework has a few dozen indicators). */
+export const IMPORT_MAX_ROWS = 500;
+/** Excel's own limit for the text of one cell. */
+const CELL_MAX = 32_767;
+
+export const ZImportRow = z.object({
+  row: z.number().int().min(1).max(1_048_576),
+  number: z.string().max(CELL_MAX),
+  level: z.string().max(CELL_MAX),
+  explanation: z.string().max(CELL_MAX),
+  version: z.string().max(CELL_MAX),
+});
+
+export const ZAnswerImport = z.object({
+  periodId: id,
+  /** The period id the worksheet was exported from (stored in it, hidden). */
+  sheetPeriodId: z.string().trim().max(40),
+  fileName: z.string().trim().max(255).default(""),
+  rows: z.array(ZImportRow).min(1).max(IMPORT_MAX_ROWS),
+});
