@@ -81,6 +81,7 @@ export const ZFrameworkDetail = ZFrameworkSummary.extend({
 export const ZHealth = z.object({
   status: z.enum(["ok", "error"]),
   db: z.enum(["ok", "unreachable"]),
+  storage: z.enum(["ok", "unreachable"]),
   reason: z.string().optional(),
 });
 

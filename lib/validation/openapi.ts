@@ -33,10 +33,10 @@ export function buildOpenApiDocument() {
     paths: {
       "/api/health": {
         get: {
-          summary: "Service and database health",
+          summary: "Service, database and evidence storage health",
           responses: {
             "200": { description: "Healthy", content: json("Health") },
-            "503": { description: "Database unreachable", content: json("Health") },
+            "503": { description: "Database or storage unreachable", content: json("Health") },
           },
         },
       },

@@ -7,6 +7,7 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as listFrameworks } from "@/app/api/v1/frameworks/route";
 import { GET as getFramework } from "@/app/api/v1/frameworks/[code]/route";
 import { POST as score } from "@/app/api/v1/frameworks/[code]/score/route";
+import { getStorage, useStorage, type BlobStorage } from "@/lib/storage";
 import { resetDatabase } from "./db-reset";
 
 const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
@@ -36,10 +37,22 @@ beforeAll(async () => {
 });
 
 describe("GET /api/health", () => {
-  it("reports the database as ok", async () => {
+  it("reports the database and the storage as ok", async () => {
     const response = await health();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", db: "ok", storage: "ok" });
+  });
+
+  it("answers 503 naming the storage when evidence storage does not answer", async () => {
+    const working = getStorage();
+    useStorage({ ...working, stat: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:9000")) } as BlobStorage);
+    try {
+      const response = await health();
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "error", db: "ok", storage: "unreachable", reason: "storage unreachable" });
+    } finally {
+      useStorage(working);
+    }
   });
 });
 

@@ -22,5 +22,5 @@ it("reports 503 when PostgreSQL does not answer", async () => {
   const { GET } = await import("@/app/api/health/route");
   const response = await GET();
   expect(response.status).toBe(503);
-  expect(await response.json()).toEqual({ status: "error", db: "unreachable", reason: "database unreachable" });
+  expect(await response.json()).toEqual({ status: "error", db: "unreachable", storage: "ok", reason: "database unreachable" });
 });

@@ -1,14 +1,38 @@
 import { db } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import { blobKey, getStorage } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
+// A key nothing is stored under: asking for it proves the storage answers (disk or S3).
+const PROBE_KEY = blobKey("health", "0".repeat(64));
+
+async function checkDatabase(): Promise<string | null> {
   try {
     await db.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", db: "ok" }, { headers: { "cache-control": "no-store" } });
+    return null;
   } catch (error) {
-    const reason = isDatabaseUnavailable(error) ? "database unreachable" : "database check failed";
-    return Response.json({ status: "error", db: "unreachable", reason }, { status: 503, headers: { "cache-control": "no-store" } });
+    return isDatabaseUnavailable(error) ? "database unreachable" : "database check failed";
   }
+}
+
+async function checkStorage(): Promise<string | null> {
+  try {
+    await getStorage().stat(PROBE_KEY);
+    return null;
+  } catch {
+    return "storage unreachable";
+  }
+}
+
+export async function GET(): Promise<Response> {
+  const [database, storage] = await Promise.all([checkDatabase(), checkStorage()]);
+  const reasons = [database, storage].filter((reason): reason is string => reason !== null);
+  const body = {
+    status: reasons.length === 0 ? "ok" : "error",
+    db: database ? "unreachable" : "ok",
+    storage: storage ? "unreachable" : "ok",
+    ...(reasons.length > 0 ? { reason: reasons.join("; ") } : {}),
+  };
+  return Response.json(body, { status: reasons.length === 0 ? 200 : 503, headers: { "cache-control": "no-store" } });
 }
