@@ -64,7 +64,12 @@ function startChild(command: string, args: string[], env: Record<string, string>
 }
 
 async function cleanUp() {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  // The servers go first, so dropping the database does not fail their last requests.
+  await Promise.all(
+    children.map((child) =>
+      child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once("exit", resolve).kill("SIGTERM")),
+    ),
+  );
   if (!options.keep) await scratch.drop().catch(() => {});
 }
 
@@ -165,13 +170,13 @@ try {
 
   /** A 5-second warm-up (JIT, caches, pools), then the measured run. */
   async function measure(name: string, options: autocannon.Options, beforeMeasuring?: () => Promise<void>): Promise<Measured> {
-    await autocannon({ ...options, connections: CONNECTIONS, duration: 5 });
+    await autocannon({ ...options, connections: CONNECTIONS, duration: 5, timeout: 60 });
     await beforeMeasuring?.();
     // The 1-minute load average as the run starts: on a shared machine, other work shows here.
     const load = os.loadavg()[0]!;
     const latencies: number[] = [];
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ ...options, connections: CONNECTIONS, duration: DURATION }, (error, done) => (error ? reject(error) : resolve(done)));
+      const instance = autocannon({ ...options, connections: CONNECTIONS, duration: DURATION, timeout: 60 }, (error, done) => (error ? reject(error) : resolve(done)));
       instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
     });
     latencies.sort((a, b) => a - b);
@@ -209,13 +214,23 @@ try {
       requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: "/dasbor", headers: { ...request.headers, cookie: take(koordinators).cookie } }) }],
     }),
   );
-  // Saves cut off when a run ends were still written: start from the versions in the database.
+  // Saves cut off when the warm-up ended are still being written: once the versions in the
+  // database stop moving, start the measured run from them.
   async function syncVersions() {
     const client = new pg.Client({ connectionString: scratch.url });
     await client.connect();
-    const rows = await client.query<{ periodId: string; version: number }>(`SELECT "periodId", version FROM "Answer" WHERE stage = 'SELF' AND "indicatorId" = $1 AND "periodId" = ANY($2)`, [indicatorOne, agencies.map((agency) => periodId(agency))]);
+    const read = async () =>
+      (await client.query<{ periodId: string; version: number }>(`SELECT "periodId", version FROM "Answer" WHERE stage = 'SELF' AND "indicatorId" = $1 AND "periodId" = ANY($2) ORDER BY "periodId"`, [indicatorOne, agencies.map((agency) => periodId(agency))])).rows;
+    let rows = await read();
+    for (let tries = 0; tries < 60; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const again = await read();
+      const settled = JSON.stringify(again) === JSON.stringify(rows);
+      rows = again;
+      if (settled) break;
+    }
     await client.end();
-    for (const row of rows.rows) versions.set(Number(/^bpr(\d+)-/.exec(row.periodId)![1]), row.version);
+    for (const row of rows) versions.set(Number(/^bpr(\d+)-/.exec(row.periodId)![1]), row.version);
     idle.splice(0, idle.length, ...owners);
   }
   const saveRequest: autocannon.Options = {
@@ -239,7 +254,7 @@ try {
             const version = /"version":"(\d+)"/.exec(body)?.[1];
             if (body.includes('"status":"ok"')) saveOutcomes.ok++;
             else if (body.includes('"code":"conflict"')) saveOutcomes.conflict++;
-            else saveOutcomes.other++;
+            else if (saveOutcomes.other++ === 0) console.log(`unexpected save response: ${_status} ${body.slice(0, 300)}`);
             if (version) versions.set(agency, Number(version));
             idle.push(owners[agency - 1]!);
           },
@@ -248,7 +263,6 @@ try {
   };
   results.push(
     await measure("answer save (server action, a real write)", saveRequest, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
       await syncVersions();
       Object.assign(saveOutcomes, { ok: 0, conflict: 0, other: 0 });
     }),
