@@ -1,11 +1,10 @@
 // Crash safety of uploads: the server process is killed (SIGKILL) while an upload streams
 // in, then started again. Afterwards there is no half file in storage, no row pointing at
 // a missing blob, and the client resumes from the bytes the server kept.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import * as tus from "tus-js-client";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getStorage } from "@/lib/storage";
 import { resetDatabase } from "./db-reset";
+import { freePort, kill, startChildServer } from "../support/child-server";
 import { createFixtures, type Fixtures } from "./fixtures";
 import { metadataHeader, resetEvidenceFiles, stagedFiles, storedObjects } from "./evidence-support";
 import { samples } from "../support/evidence-files";
@@ -20,35 +20,7 @@ import { samples } from "../support/evidence-files";
 let fixtures: Fixtures;
 let server: ChildProcess | undefined;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  // Node itself with tsx's loader (not the tsx CLI, which would run the server in a grandchild that SIGKILL misses).
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/upload-server.ts"], {
-    env: { ...process.env, PORT: String(port), UPLOAD_USER_ID: fixtures.home.userIds.ADMIN_OPD, LOG_LEVEL: "error" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
-    child.once("exit", (code) => reject(new Error(`upload server exited with ${code}`)));
-  });
-  return child;
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
-}
+const startServer = (port: number) => startChildServer("tests/support/upload-server.ts", { PORT: String(port), UPLOAD_USER_ID: fixtures.home.userIds.ADMIN_OPD });
 
 beforeEach(async () => {
   await resetDatabase();

@@ -5,46 +5,18 @@
 // that of the last one; and the restarted process saves again at once (no lock was left).
 // The process runs the save command itself (tests/support/save-server.ts): this test runs
 // before `npm test` builds the portal, so it cannot start the production build.
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetDatabase } from "./db-reset";
+import { freePort, kill, startChildServer } from "../support/child-server";
 import { createFixtures, type Fixtures } from "./fixtures";
 
 const INDICATORS = [1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
 let fixtures: Fixtures;
 let server: ChildProcess | undefined;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  // Node itself with tsx's loader (the tsx CLI would run the server in a grandchild that SIGKILL misses).
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/save-server.ts"], {
-    env: { ...process.env, PORT: String(port), SAVE_USER_ID: fixtures.home.userIds.ADMIN_OPD, LOG_LEVEL: "error" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
-    child.once("exit", (code) => reject(new Error(`save server exited with ${code}`)));
-  });
-  return child;
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
-}
+const startServer = (port: number) => startChildServer("tests/support/save-server.ts", { PORT: String(port), SAVE_USER_ID: fixtures.home.userIds.ADMIN_OPD });
 
 beforeEach(async () => {
   await resetDatabase();
