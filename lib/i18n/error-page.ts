@@ -1,5 +1,5 @@
 // The error page's strings live apart from the catalogs so the client error boundary,
-// loaded on every page, carries only these few lines (id.ts and en.ts include them).
+// loaded on every page, carries only these few lines (the id and en catalogs include them).
 export const errorPageId = {
   title: "Terjadi kesalahan",
   text: "Halaman ini tidak dapat dimuat karena kesalahan pada server. Data yang sudah tersimpan tidak hilang.",

@@ -1,0 +1,25 @@
+import type { audit as auditId } from "../id/audit";
+
+export const audit: typeof auditId = {
+  intro: "A record of every change and every sign-in attempt in your agency. These records cannot be changed or deleted.",
+  actor: "Actor",
+  actorPlaceholder: "Name or email",
+  entity: "Entity",
+  allEntities: "All entities",
+  action: "Action",
+  actionPlaceholder: "e.g. unit.create",
+  from: "From date",
+  to: "To date",
+  datesHint: "Dates in Western Indonesian Time (WIB).",
+  apply: "Apply",
+  reset: "Clear filters",
+  download: "Download CSV",
+  swapped: "The start date was after the end date, so they were swapped: showing {from} to {to}.",
+  time: "Time",
+  ip: "IP",
+  changes: "Changes",
+  showChanges: "Show",
+  before: "Before",
+  after: "After",
+  anonymous: "System/anonymous",
+};

@@ -1,0 +1,17 @@
+import type { forms as formsId } from "../id/forms";
+
+export const forms: typeof formsId = {
+  saving: "Saving...",
+  fixErrors: "Please check the marked fields.",
+  required: "Required.",
+  optional: "optional",
+  search: "Search",
+  searchPlaceholder: "Name, code or email",
+  previous: "Previous",
+  next: "Next",
+  pageOf: "Page {page} of {pages} ({total} records)",
+  empty: "Nothing matches.",
+  actions: "Actions",
+  yes: "Yes",
+  no: "No",
+};

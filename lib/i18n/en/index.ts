@@ -1,0 +1,49 @@
+// English: every namespace is typed by its Indonesian twin, so a missing or extra key is a type error.
+import { errorPageEn } from "../error-page";
+import { app } from "./app";
+import { home } from "./home";
+import { calculator } from "./calculator";
+import { nodeKinds } from "./nodeKinds";
+import { errors } from "./errors";
+import { auth } from "./auth";
+import { dashboard } from "./dashboard";
+import { forms } from "./forms";
+import { admin } from "./admin";
+import { account } from "./account";
+import { audit } from "./audit";
+import { periods } from "./periods";
+import { answers } from "./answers";
+import { assignments } from "./assignments";
+import { indicatorList } from "./indicatorList";
+import { external } from "./external";
+import { evidence } from "./evidence";
+import { reports } from "./reports";
+import { simulation } from "./simulation";
+import { recommendations } from "./recommendations";
+import { notFound } from "./notFound";
+import type { id } from "../id";
+
+export const en: typeof id = {
+  app,
+  home,
+  calculator,
+  nodeKinds,
+  errors,
+  auth,
+  dashboard,
+  forms,
+  admin,
+  account,
+  audit,
+  periods,
+  answers,
+  assignments,
+  indicatorList,
+  external,
+  evidence,
+  reports,
+  simulation,
+  recommendations,
+  errorPage: errorPageEn,
+  notFound,
+};

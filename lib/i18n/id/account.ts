@@ -1,0 +1,23 @@
+export const account = {
+  title: "Ganti kata sandi",
+  intro: "Kata sandi minimal 10 karakter dan tidak boleh kata sandi umum atau mudah ditebak.",
+  mustChange: "Anda masuk dengan kata sandi sementara. Buat kata sandi baru sebelum melanjutkan.",
+  current: "Kata sandi saat ini",
+  next: "Kata sandi baru",
+  confirm: "Ulangi kata sandi baru",
+  submit: "Simpan kata sandi",
+  changed: "Kata sandi diganti. Sesi lain akun ini telah diakhiri.",
+  currentWrong: "Kata sandi saat ini salah.",
+  mismatch: "Kedua kata sandi baru tidak sama.",
+  sameAsCurrent: "Kata sandi baru harus berbeda dari yang sekarang.",
+  ssoOnly: "Akun Anda masuk lewat SSO; kata sandi dikelola di penyedia SSO.",
+  problems: {
+    too_short: "Kata sandi minimal 10 karakter.",
+    too_long: "Kata sandi paling banyak 200 karakter.",
+    common: "Kata sandi ini terlalu umum. Pilih yang lain.",
+    predictable: "Kata sandi ini mudah ditebak (urutan atau pengulangan). Pilih yang lain.",
+    personal: "Kata sandi tidak boleh sama dengan email atau nama Anda.",
+  },
+  mustChangeFirst: "Ganti kata sandi sementara Anda terlebih dahulu.",
+  continue: "Lanjut ke beranda kerja",
+};

@@ -1,0 +1,15 @@
+export const forms = {
+  saving: "Menyimpan...",
+  fixErrors: "Periksa kembali isian yang ditandai.",
+  required: "Wajib diisi.",
+  optional: "opsional",
+  search: "Cari",
+  searchPlaceholder: "Nama, kode, atau email",
+  previous: "Sebelumnya",
+  next: "Berikutnya",
+  pageOf: "Halaman {page} dari {pages} ({total} data)",
+  empty: "Tidak ada data yang cocok.",
+  actions: "Tindakan",
+  yes: "Ya",
+  no: "Tidak",
+};

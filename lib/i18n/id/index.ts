@@ -1,0 +1,48 @@
+// Bahasa Indonesia: the portal's language. One file per namespace; this file only assembles them.
+import { errorPageId } from "../error-page";
+import { app } from "./app";
+import { home } from "./home";
+import { calculator } from "./calculator";
+import { nodeKinds } from "./nodeKinds";
+import { errors } from "./errors";
+import { auth } from "./auth";
+import { dashboard } from "./dashboard";
+import { forms } from "./forms";
+import { admin } from "./admin";
+import { account } from "./account";
+import { audit } from "./audit";
+import { periods } from "./periods";
+import { answers } from "./answers";
+import { assignments } from "./assignments";
+import { indicatorList } from "./indicatorList";
+import { external } from "./external";
+import { evidence } from "./evidence";
+import { reports } from "./reports";
+import { simulation } from "./simulation";
+import { recommendations } from "./recommendations";
+import { notFound } from "./notFound";
+
+export const id = {
+  app,
+  home,
+  calculator,
+  nodeKinds,
+  errors,
+  auth,
+  dashboard,
+  forms,
+  admin,
+  account,
+  audit,
+  periods,
+  answers,
+  assignments,
+  indicatorList,
+  external,
+  evidence,
+  reports,
+  simulation,
+  recommendations,
+  errorPage: errorPageId,
+  notFound,
+};

@@ -1,0 +1,1 @@
+export const notFound = { title: "Halaman tidak ditemukan", back: "Kembali ke beranda" };
