@@ -24,7 +24,8 @@ function loadShipped(data: unknown, file: string): FrameworkDefinition {
   return deepFreeze(result.framework);
 }
 
-function deepFreeze<T>(value: T): T {
+/** Frozen at every depth: for objects every caller shares. */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

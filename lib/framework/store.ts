@@ -5,13 +5,11 @@
 import { createHash } from "node:crypto";
 import type { Db, DbClient, DbTransaction } from "@/lib/db";
 import { Prisma, type NodeKind } from "@/lib/generated/prisma/client";
-import { listFrameworks } from "./catalog";
+import { deepFreeze, listFrameworks } from "./catalog";
 import { isIndicatorNode, ZFrameworkDefinition, type FrameworkDefinition, type FrameworkNode } from "./schema";
 import { walkNodes } from "./tree";
 import { formatFrameworkIssues, validateFramework } from "./validate";
-
-/** A Prisma client or an interactive transaction: the read functions work with either. */
-
+import { compileFramework } from "@/lib/scoring/compiled-framework";
 
 export interface StoredFrameworkVersion {
   readonly id: string;
@@ -208,14 +206,50 @@ export async function ensureShippedFrameworks(db: Db): Promise<ImportedFramework
   return imported;
 }
 
-const VERSION_SELECT = {
-  id: true,
-  version: true,
-  checksum: true,
-  definition: true,
-  framework: { select: { code: true } },
-} as const;
+// ---------------------------------------------------------------- reading versions
+//
+// A stored version never changes (importFrameworkVersion only ever adds one), so its parsed
+// definition is kept in memory by id, shared by every request of the process: no request
+// reads or parses a 76 KB definition from the database once its version was seen. Asking
+// for "the newest version" still asks the database which id that is (a small indexed
+// read), so a version imported by another process is used by the next request at once.
+// Entries are also checked against the row's checksum, the version's identity of content.
 
+/** Enough for every framework and the versions open periods still use; the least recently used one leaves first. */
+export const FRAMEWORK_CACHE_CAPACITY = 32;
+
+const versionCache = new Map<string, StoredFrameworkVersion>();
+
+function cachedVersion(id: string, checksum?: string): StoredFrameworkVersion | undefined {
+  const hit = versionCache.get(id);
+  if (!hit || (checksum !== undefined && hit.checksum !== checksum)) return undefined;
+  // Map keeps insertion order: re-inserting makes this the most recently used entry.
+  versionCache.delete(id);
+  versionCache.set(id, hit);
+  return hit;
+}
+
+function remember(version: StoredFrameworkVersion): StoredFrameworkVersion {
+  versionCache.delete(version.id);
+  versionCache.set(version.id, version);
+  while (versionCache.size > FRAMEWORK_CACHE_CAPACITY) versionCache.delete(versionCache.keys().next().value!);
+  return version;
+}
+
+/** For tests: how many versions are held, and forgetting them. */
+export const frameworkVersionCache = {
+  get size(): number {
+    return versionCache.size;
+  },
+  clear(): void {
+    versionCache.clear();
+  },
+};
+
+const HEAD_SELECT = { id: true, version: true, checksum: true, framework: { select: { code: true } } } as const;
+const VERSION_SELECT = { ...HEAD_SELECT, definition: true } as const;
+
+type VersionHead = Prisma.FrameworkVersionGetPayload<{ select: typeof HEAD_SELECT }>;
 type VersionRow = Prisma.FrameworkVersionGetPayload<{ select: typeof VERSION_SELECT }>;
 
 function toStored(row: VersionRow): StoredFrameworkVersion {
@@ -224,21 +258,42 @@ function toStored(row: VersionRow): StoredFrameworkVersion {
     // Versions are validated on import; a failure here means the row was edited by hand.
     throw new Error(`Definisi kerangka ${row.framework.code} versi ${row.version} di basis data rusak: ${parsed.error.message}`);
   }
-  return { id: row.id, version: row.version, code: row.framework.code, checksum: row.checksum, definition: parsed.data };
+  // Shared by every request from now on: frozen so no caller can change it for the others.
+  const stored = deepFreeze({ id: row.id, version: row.version, code: row.framework.code, checksum: row.checksum, definition: parsed.data });
+  compileFramework(stored.definition);
+  return remember(stored);
+}
+
+/** The versions behind `heads`, from the cache where held, the rest in one query. */
+async function versionsFor(db: DbClient, heads: readonly VersionHead[]): Promise<StoredFrameworkVersion[]> {
+  const missing = heads.filter((head) => !cachedVersion(head.id, head.checksum)).map((head) => head.id);
+  if (missing.length > 0) {
+    const rows = await db.frameworkVersion.findMany({ where: { id: { in: missing } }, select: VERSION_SELECT });
+    for (const row of rows) toStored(row);
+  }
+  return heads.map((head) => {
+    const stored = cachedVersion(head.id, head.checksum);
+    if (!stored) throw new Error(`Kerangka ${head.framework.code} versi ${head.version} tidak ditemukan`);
+    return stored;
+  });
 }
 
 /** The newest version of a framework, or null when it was never imported. */
 export async function getLatestFrameworkVersion(db: DbClient, code: string): Promise<StoredFrameworkVersion | null> {
-  const row = await db.frameworkVersion.findFirst({
+  const head = await db.frameworkVersion.findFirst({
     where: { framework: { code } },
     orderBy: { version: "desc" },
-    select: VERSION_SELECT,
+    select: HEAD_SELECT,
   });
-  return row ? toStored(row) : null;
+  if (!head) return null;
+  const [stored] = await versionsFor(db, [head]);
+  return stored!;
 }
 
-/** A specific stored version (e.g. the one a period uses), or null. */
+/** A specific stored version (e.g. the one a period uses), or null. Without a query once the version was read. */
 export async function getFrameworkVersion(db: DbClient, id: string): Promise<StoredFrameworkVersion | null> {
+  const hit = cachedVersion(id);
+  if (hit) return hit;
   const row = await db.frameworkVersion.findUnique({ where: { id }, select: VERSION_SELECT });
   return row ? toStored(row) : null;
 }
@@ -249,10 +304,9 @@ export async function listLatestFrameworkVersions(db: DbClient): Promise<StoredF
     orderBy: { code: "asc" },
     select: {
       code: true,
-      versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, version: true, checksum: true, definition: true } },
+      versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, version: true, checksum: true } },
     },
   });
-  return frameworks.flatMap((framework) =>
-    framework.versions.map((version) => toStored({ ...version, framework: { code: framework.code } })),
-  );
+  const heads = frameworks.flatMap((framework) => framework.versions.map((version) => ({ ...version, framework: { code: framework.code } })));
+  return versionsFor(db, heads);
 }
