@@ -4,7 +4,7 @@
 // recomputed on every change by the same exact engine the server uses, the fastest path
 // to a goal, and (for the Koordinator) the form that saves the raised targets as a plan.
 import { useMemo, useState, type ReactNode } from "react";
-import type { FrameworkDefinition } from "@/lib/framework/schema";
+import { unansweredValueOf, type FrameworkDefinition } from "@/lib/framework/schema";
 import { walkNodes } from "@/lib/framework/tree";
 import { fill } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
@@ -208,7 +208,7 @@ export function Simulator({ periodId, definition, current, owners, basis, savePl
                 const entry = current[key];
                 const from = entry?.level ?? null;
                 const target = targets[key] ?? null;
-                const gain = target === null ? Decimal.ZERO : indexGain(row.weight, from, target);
+                const gain = target === null ? Decimal.ZERO : indexGain(row.weight, from, target, unansweredValueOf(definition));
                 return (
                   <tr key={key} className="border-t border-slate-100" data-testid={`sim-baris-${row.number}`}>
                     <td className="p-2 tabular-nums">{row.number}</td>

@@ -5,7 +5,9 @@ import {
   ZFrameworkDefinition,
   type FrameworkDefinition,
   type FrameworkNode,
+  type IndicatorNode,
   type LevelScale,
+  unansweredValueOf,
 } from "./schema";
 import { walkNodes } from "./tree";
 
@@ -42,8 +44,10 @@ export function validateFramework(input: unknown): FrameworkValidation {
     ...scaleIssues,
     // The level check walks every whole value of the scale, so it needs a sane scale.
     ...(scaleIssues.length === 0 ? checkLevelScales(framework) : []),
+    ...(scaleIssues.length === 0 ? checkScoringRules(framework) : []),
     ...checkTree(framework),
     ...checkPredicates(framework),
+    ...checkNationalAverages(framework),
   ];
   return issues.length === 0 ? { ok: true, framework } : { ok: false, issues };
 }
@@ -71,6 +75,19 @@ function checkValueScale(framework: FrameworkDefinition): FrameworkIssue[] {
   }
   if (Decimal.parse(max).gt(MAX_SCALE_VALUE)) {
     return [{ path: "valueScale.max", message: `Nilai maksimum (${max}) tidak boleh lebih dari 100` }];
+  }
+  return [];
+}
+
+function checkScoringRules(framework: FrameworkDefinition): FrameworkIssue[] {
+  const floor = unansweredValueOf(framework);
+  if (Decimal.parse(floor).gt(Decimal.parse(framework.valueScale.min))) {
+    return [
+      {
+        path: "scoring.unansweredValue",
+        message: `Nilai lantai (${floor}) untuk indikator yang belum diisi tidak boleh di atas nilai minimum skala (${framework.valueScale.min})`,
+      },
+    ];
   }
   return [];
 }
@@ -115,6 +132,7 @@ function checkTree(framework: FrameworkDefinition): FrameworkIssue[] {
   const scales = new Map(framework.levelScales.map((scale) => [scale.code, scale]));
   const codePaths = new Map<string, string>();
   const numberPaths = new Map<number, string>();
+  const butirPaths = new Map<string, string>();
 
   issues.push(...checkWeightSum(framework.nodes, TOTAL_WEIGHT, "nodes", "bobot total (100)"));
 
@@ -155,6 +173,107 @@ function checkTree(framework: FrameworkDefinition): FrameworkIssue[] {
       return;
     }
     issues.push(...checkCriteria(node.criteria, scale, `${at.path}.criteria`));
+    issues.push(...checkLevelDetails(node, scale, at.path, butirPaths));
+    issues.push(...checkExternalIndex(framework, node, scale, at.path));
+  });
+  return issues;
+}
+
+function checkLevelDetails(
+  indicator: IndicatorNode,
+  scale: LevelScale,
+  path: string,
+  butirPaths: Map<string, string>,
+): FrameworkIssue[] {
+  const issues: FrameworkIssue[] = [];
+  const levels = new Set(scale.levels.map((definition) => definition.level));
+  const seen = new Set<number>();
+  (indicator.levels ?? []).forEach((detail, levelIndex) => {
+    const levelPath = `${path}.levels[${levelIndex}]`;
+    if (!levels.has(detail.level)) {
+      issues.push({ path: `${levelPath}.level`, message: `Tingkat ${detail.level} tidak ada pada skala "${scale.code}"` });
+    } else if (seen.has(detail.level)) {
+      issues.push({ path: `${levelPath}.level`, message: `Rincian tingkat ${detail.level} tercantum lebih dari sekali` });
+    }
+    seen.add(detail.level);
+    const prefix = `${indicator.code}-L${detail.level}-`;
+    detail.butir.forEach((butir, butirIndex) => {
+      const butirPath = `${levelPath}.butir[${butirIndex}].code`;
+      if (!butir.code.startsWith(prefix)) {
+        issues.push({ path: butirPath, message: `Kode butir "${butir.code}" harus diawali "${prefix}" (indikator dan tingkatnya)` });
+      }
+      const first = butirPaths.get(butir.code);
+      if (first !== undefined) {
+        issues.push({ path: butirPath, message: `Kode butir "${butir.code}" sudah dipakai di ${first}` });
+      } else {
+        butirPaths.set(butir.code, butirPath);
+      }
+    });
+  });
+  return issues;
+}
+
+function checkExternalIndex(
+  framework: FrameworkDefinition,
+  indicator: IndicatorNode,
+  scale: LevelScale,
+  path: string,
+): FrameworkIssue[] {
+  const external = indicator.externalIndex;
+  if (!external) return [];
+  const issues: FrameworkIssue[] = [];
+  const levels = new Set(scale.levels.map((definition) => definition.level));
+  const scaleMin = Decimal.parse(framework.valueScale.min);
+  const scaleMax = Decimal.parse(framework.valueScale.max);
+  const outsideScale = (value: string | undefined | null) =>
+    value !== undefined && value !== null && (Decimal.parse(value).lt(scaleMin) || Decimal.parse(value).gt(scaleMax));
+  external.bands.forEach((band, bandIndex) => {
+    const bandPath = `${path}.externalIndex.bands[${bandIndex}]`;
+    if (!levels.has(band.level)) {
+      issues.push({ path: `${bandPath}.level`, message: `Tingkat ${band.level} tidak ada pada skala "${scale.code}"` });
+    }
+    if (band.indexMin !== null && Decimal.parse(band.indexMin).gte(Decimal.parse(band.indexMax))) {
+      issues.push({
+        path: `${bandPath}.indexMax`,
+        message: `Batas atas indeks (${band.indexMax}) harus lebih besar dari batas bawahnya (${band.indexMin})`,
+      });
+    }
+    if ((band.valueMin === undefined) !== (band.valueMax === undefined)) {
+      issues.push({ path: `${bandPath}.valueMax`, message: "Rentang nilai konversi harus punya batas bawah dan batas atas" });
+    }
+    for (const field of ["valueMin", "valueMax"] as const) {
+      if (outsideScale(band[field])) {
+        issues.push({
+          path: `${bandPath}.${field}`,
+          message: `Nilai konversi ${band[field]} di luar skala nilai ${framework.valueScale.min}-${framework.valueScale.max}`,
+        });
+      }
+    }
+  });
+  if (outsideScale(external.valueWhileMissing)) {
+    issues.push({
+      path: `${path}.externalIndex.valueWhileMissing`,
+      message: `Nilai selama indeks belum ada (${external.valueWhileMissing}) di luar skala nilai ${framework.valueScale.min}-${framework.valueScale.max}`,
+    });
+  }
+  return issues;
+}
+
+function checkNationalAverages(framework: FrameworkDefinition): FrameworkIssue[] {
+  const issues: FrameworkIssue[] = [];
+  const topCodes = new Set(framework.nodes.map((node) => node.code));
+  const years = new Set<number>();
+  (framework.nationalAverages ?? []).forEach((average, position) => {
+    const path = `nationalAverages[${position}]`;
+    if (years.has(average.year)) {
+      issues.push({ path: `${path}.year`, message: `Rata-rata nasional tahun ${average.year} tercantum lebih dari sekali` });
+    }
+    years.add(average.year);
+    for (const code of Object.keys(average.nodes ?? {})) {
+      if (!topCodes.has(code)) {
+        issues.push({ path: `${path}.nodes.${code}`, message: `Kode "${code}" bukan node teratas kerangka ini` });
+      }
+    }
   });
   return issues;
 }
@@ -227,10 +346,14 @@ function checkPredicates(framework: FrameworkDefinition): FrameworkIssue[] {
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (!first || !last) return issues;
-  if (!first.min.isZero()) {
+  // The lowest index possible: every indicator unanswered, or every one at the scale minimum.
+  const floor = Decimal.parse(unansweredValueOf(framework));
+  const scaleMin = Decimal.parse(framework.valueScale.min);
+  const lowestIndex = floor.lt(scaleMin) ? floor : scaleMin;
+  if (first.min.gt(lowestIndex)) {
     issues.push({
       path: `predicates[${first.position}].min`,
-      message: `Rentang 0 sampai ${first.band.min} tidak tercakup predikat mana pun`,
+      message: `Rentang ${lowestIndex.toString()} sampai ${first.band.min} tidak tercakup predikat mana pun`,
     });
   }
   for (let index = 1; index < sorted.length; index += 1) {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { DbClient } from "@/lib/db";
 import { listIndicators } from "@/lib/framework/catalog";
+import { unansweredValueOf } from "@/lib/framework/schema";
 import { getFrameworkVersion } from "@/lib/framework/store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/policy";
@@ -44,12 +45,13 @@ export async function loadRecommendationList(db: DbClient, actor: Actor, periodI
   ]);
 
   const values = levelValues(current);
+  const unansweredValue = unansweredValueOf(framework.definition);
   const projectedValues: Record<string, string> = { ...values };
   const items = rows.map((row) => {
     const number = row.indicator.number ?? 0;
     const from = current.get(number)?.level ?? null;
     const target = levelText(row.targetLevel);
-    const gain = target === null ? null : indexGain(row.indicator.weight.toString(), from, target);
+    const gain = target === null ? null : indexGain(row.indicator.weight.toString(), from, target, unansweredValue);
     if (target !== null && OPEN_STATUSES.has(row.status) && gain && !gain.isZero()) {
       const planned = projectedValues[number];
       if (planned === undefined || Decimal.parse(target).gt(Decimal.parse(planned))) projectedValues[number] = target;

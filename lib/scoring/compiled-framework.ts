@@ -1,4 +1,10 @@
-import { isIndicatorNode, type FrameworkDefinition, type FrameworkNode, type IndicatorNode } from "@/lib/framework/schema";
+import {
+  isIndicatorNode,
+  unansweredValueOf,
+  type FrameworkDefinition,
+  type FrameworkNode,
+  type IndicatorNode,
+} from "@/lib/framework/schema";
 import { walkNodes } from "@/lib/framework/tree";
 import { Decimal } from "./decimal";
 
@@ -16,6 +22,8 @@ export interface CompiledFramework {
   readonly valueMin: Decimal;
   readonly valueMax: Decimal;
   readonly isIntegerScale: boolean;
+  /** What an unanswered indicator counts (the framework's scoring rule). */
+  readonly unansweredValue: Decimal;
   readonly bands: readonly CompiledBand[];
 }
 
@@ -38,6 +46,7 @@ export function compileFramework(framework: FrameworkDefinition): CompiledFramew
     valueMin: Decimal.parse(framework.valueScale.min),
     valueMax: Decimal.parse(framework.valueScale.max),
     isIntegerScale: framework.valueScale.integer,
+    unansweredValue: Decimal.parse(unansweredValueOf(framework)),
     bands: framework.predicates.map((band) => ({
       name: band.name,
       min: Decimal.parse(band.min),

@@ -41,7 +41,7 @@ export interface IndicatorTrail {
   parentCode: string | null;
   value: string | null;
   weight: string;
-  /** value x weight; "0" when unanswered. */
+  /** value x weight; the framework's unanswered value x weight when unanswered. */
   product: string;
 }
 
@@ -99,8 +99,9 @@ interface Walk {
 
 /**
  * Index of an assessment: each node is the weight-averaged value of its children, the
- * total is sum(value x weight) / 100 over all indicators. Unanswered indicators count 0
- * (as in the official tables) and lower `completeness`. Everything is exact; only the
+ * total is sum(value x weight) / 100 over all indicators. An unanswered indicator counts
+ * the framework's unanswered value (spbe-2020: 0 as in the official tables; pemdi-2026:
+ * the floor 1) and lowers `completeness` either way. Everything is exact; only the
  * `index` numbers are rounded, half-up to 2 decimals, for display.
  *
  * Throws InvalidScoreValuesError for values validateValues would reject: a wrong number
@@ -133,7 +134,7 @@ export function scoreAssessment(
     const weight = node.weight;
     if (isIndicatorNode(node)) {
       const value = walk.values.get(node.number) ?? null;
-      const product = (value ?? Decimal.ZERO).mul(weightOf(walk.compiled, node));
+      const product = (value ?? walk.compiled.unansweredValue).mul(weightOf(walk.compiled, node));
       indicatorSum = indicatorSum.add(product);
       indicatorTrail.push({
         number: node.number,
@@ -198,10 +199,8 @@ function sumChildren(children: readonly FrameworkNode[], walk: Walk): Subtotal {
     if (isIndicatorNode(child)) {
       const value = walk.values.get(child.number);
       indicatorCount += 1;
-      if (value) {
-        answeredCount += 1;
-        sumProduct = sumProduct.add(value.mul(weight));
-      }
+      if (value) answeredCount += 1;
+      sumProduct = sumProduct.add((value ?? walk.compiled.unansweredValue).mul(weight));
       continue;
     }
     const subtotal = sumChildren(child.children, walk);

@@ -9,7 +9,7 @@
 //    on indicator i from v to v' therefore adds exactly weight_i x (v' - v) / 100,
 //    whatever else changes.
 // 2. One indicator's steps have non-increasing gains: the first one may be larger (from
-//    unanswered, counted 0, to the scale minimum), middle ones raise by 1, the last one
+//    unanswered, counted as the framework's unanswered value, to the scale minimum), middle ones raise by 1, the last one
 //    may be smaller (capped at the scale maximum or the indicator's ceiling). So sorting
 //    all steps by gain, ties by indicator and then by step position, lists each
 //    indicator's steps in their own order: every prefix of the sorted list is a plan that
@@ -35,7 +35,7 @@ export type PathGoal = { kind: "predicate"; predicate: string } | { kind: "index
 
 export type PathStep = {
   number: number;
-  /** Level before the step; null when unanswered (counted 0). Canonical decimal text, e.g. "2". */
+  /** Level before the step; null when unanswered (counted as the framework's unanswered value). Canonical decimal text, e.g. "2". */
   from: string | null;
   to: string;
   /** Exact index gain of this step. */
@@ -91,7 +91,7 @@ export function possibleSteps(framework: FrameworkDefinition, values: ScoreValue
     const ceiling = ceilingText === undefined ? compiled.valueMax : Decimal.parse(ceilingText);
     let level = parsed.get(number) ?? null;
     for (;;) {
-      const value = level ?? Decimal.ZERO;
+      const value = level ?? compiled.unansweredValue;
       if (value.gte(ceiling)) break;
       let next = value.add(Decimal.ONE);
       if (next.lt(compiled.valueMin)) next = compiled.valueMin;
@@ -110,8 +110,8 @@ function currentIndex(framework: FrameworkDefinition, values: ScoreValues): Deci
   const { values: parsed } = parseValues(framework, values);
   let sum = Decimal.ZERO;
   for (const [number, indicator] of compiled.indicators) {
-    const value = parsed.get(number);
-    if (value) sum = sum.add(value.mul(compiled.weights.get(indicator)!));
+    const value = parsed.get(number) ?? compiled.unansweredValue;
+    sum = sum.add(value.mul(compiled.weights.get(indicator)!));
   }
   return sum.div(HUNDRED);
 }

@@ -4,12 +4,12 @@ import { Decimal } from "@/lib/scoring";
 const HUNDRED = Decimal.fromInteger(100);
 
 /**
- * Index gain of bringing an indicator from `current` (null: unanswered, counted 0) to
- * `target`: weight x (target - current) / 100, since the index is sum(value x weight) /
- * 100. Zero when the target is not above the current level.
+ * Index gain of bringing an indicator from `current` (null: unanswered, counted as the
+ * framework's `unansweredValue`) to `target`: weight x (target - current) / 100, since the
+ * index is sum(value x weight) / 100. Zero when the target is not above the current level.
  */
-export function indexGain(weight: string, current: string | null, target: string): Decimal {
-  const from = current === null ? Decimal.ZERO : Decimal.parse(current);
+export function indexGain(weight: string, current: string | null, target: string, unansweredValue: string): Decimal {
+  const from = Decimal.parse(current ?? unansweredValue);
   const to = Decimal.parse(target);
   return to.gt(from) ? to.sub(from).mul(Decimal.parse(weight)).div(HUNDRED) : Decimal.ZERO;
 }

@@ -131,22 +131,67 @@ describe("pemdi-2026 data", () => {
     expect(findIndicator(framework, 20)?.weight).toBe("15");
   });
 
-  it("has no per-level criteria yet, so levels fall back to the general scale", () => {
+  it("has real criteria for every level, each with its kind, confidence and expected evidence", () => {
     for (const { indicator } of indicators) {
-      expect(indicator.criteria).toEqual({});
       expect(indicator.question).toBeNull();
       expect(indicator.levelScale).toBe("umum");
+      expect(Object.keys(indicator.criteria)).toEqual(["1", "2", "3", "4", "5"]);
+      expect(indicator.levels?.map((detail) => detail.level)).toEqual([1, 2, 3, 4, 5]);
     }
     const first = indicators[0]?.indicator;
     if (!first || !isIndicatorNode(first)) throw new Error("no indicator");
+    expect(first.description).toMatch(/^Tata kelola Pemdi adalah kerangka kerja/);
     const criteria = levelCriteria(framework, first);
-    expect(criteria.map((level) => level.level)).toEqual([1, 2, 3, 4, 5]);
-    expect(criteria.every((level) => level.source === "scale" && /sementara/.test(level.text))).toBe(true);
+    expect(criteria.map((level) => `${level.level} ${level.name}`)).toEqual([
+      "1 Merintis", "2 Membangun", "3 Berkembang", "4 Melembaga", "5 Unggul",
+    ]);
+    expect(criteria.every((level) => level.source === "indicator" && !/sementara/.test(level.text))).toBe(true);
+    expect(first.levels?.[0]).toMatchObject({ criteriaKind: "module", confidence: "high" });
+    expect(first.levels?.[1]).toMatchObject({ criteriaKind: "summary", confidence: "low" });
+    expect(first.levels?.[1]?.butir.map((butir) => butir.code)).toEqual(["I1-L2-01", "I1-L2-02", "I1-L2-03", "I1-L2-04"]);
+  });
+
+  it("counts the provenance totals of the research file: 42 summaries, 231 butir", () => {
+    const details = indicators.flatMap(({ indicator }) => indicator.levels ?? []);
+    expect(details).toHaveLength(100);
+    expect(details.filter((detail) => detail.criteriaKind === "summary")).toHaveLength(42);
+    expect(details.reduce((total, detail) => total + detail.butir.length, 0)).toBe(231);
+  });
+
+  it("keeps the external indices with their bands, the I5 conversion marked provisional", () => {
+    const i5 = findIndicator(framework, 5)?.externalIndex;
+    expect(i5).toMatchObject({ use: "converted", provisional: true, valueWhileMissing: "1" });
+    expect(i5?.bands[1]).toEqual({ level: 2, indexMin: "12.5", indexMax: "37.5", valueMin: "1.5", valueMax: "2.5" });
+    expect(i5?.examples).toEqual([{ index: "25", value: "2" }, { index: "68.75", value: "3.75" }]);
+    expect(findIndicator(framework, 7)?.externalIndex?.bands[0]).toMatchObject({ indexMin: null, indexMax: "1.8" });
+    expect(findIndicator(framework, 10)?.externalIndex).toMatchObject({ use: "evidence", valueWhileMissing: null });
+    const external = indicators.filter(({ indicator }) => indicator.externalIndex).map(({ indicator }) => indicator.code);
+    expect(external).toEqual(["I5", "I6", "I7", "I10", "I11", "I12", "I18"]);
+  });
+
+  it("states the floor rule as data, with stages and the national application's statuses", () => {
+    expect(framework.scoring?.unansweredValue).toBe("1");
+    expect(framework.stages?.map((stage) => stage.name)[0]).toBe("Persiapan");
+    expect(framework.applicationStatuses?.map((status) => status.kind ?? status.status)).toEqual([
+      "diterima", "tidak_tepat", "belum_diunggah", "otomatis_ditolak",
+    ]);
+  });
+
+  it("holds no English in the regulation and status texts", () => {
+    expect(framework.regulation).toMatch(/^Peraturan Menteri PANRB Nomor 8 Tahun 2026 .*ditetapkan 1 Juni 2026.*mencabut/);
+    for (const text of [framework.regulation, framework.statusNote ?? "", ...(framework.notes ?? []), ...(framework.sources ?? [])]) {
+      expect(text).not.toMatch(/\b(reported|revokes|the|and|sources?)\b/i);
+    }
+    expect(shipped("spbe-2020").regulation).not.toMatch(/technical guidance/);
   });
 
   it("uses the provisional bands with their aliases", () => {
     expect(framework.predicates.map((band) => `${band.name}/${band.alias}:${band.min}`)).toEqual([
-      "Memuaskan/Unggul:4", "Sangat Baik/Melembaga:3.5", "Baik/Berkembang:2.5", "Cukup/Membangun:1.5", "Kurang/Merintis:0",
+      "Memuaskan/Unggul / Leading:4",
+      "Sangat Baik/Melembaga / Embedded:3.5",
+      "Baik/Berkembang / Developing:2.5",
+      "Cukup/Membangun / Emerging:1.5",
+      "Kurang/Merintis / Initiate:1",
     ]);
   });
 });

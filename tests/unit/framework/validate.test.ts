@@ -236,3 +236,80 @@ describe("validateFramework rejects, naming the field path", () => {
     expect(missing[0]?.message).toMatch(/diharapkan/);
   });
 });
+
+describe("validateFramework: scoring rules, level details, external indices", () => {
+  /** The pemdi-2026 shipped file, deep-copied so a test can break one field. */
+  const pemdi = () => structuredClone(pemdi2026Data) as unknown as {
+    scoring: { unansweredValue: string | number };
+    predicates: { min: string | number }[];
+    nodes: { children: Record<string, unknown>[] }[] & Record<string, unknown>[];
+  };
+  const firstIndicator = (raw: ReturnType<typeof pemdi>) =>
+    raw.nodes[0]!.children[0] as {
+      levels: { level: number; butir: { code: string }[]; criteriaKind: string }[];
+    };
+
+  it("refuses a floor (unanswered value) above the scale minimum", () => {
+    const raw = pemdi();
+    raw.scoring.unansweredValue = "1.5";
+    const issues = issuesOf(raw);
+    expect(paths(issues)).toContain("scoring.unansweredValue");
+    expect(issues.find((issue) => issue.path === "scoring.unansweredValue")?.message).toMatch(
+      /lantai \(1\.5\).*minimum skala \(1\)/,
+    );
+  });
+
+  it("accepts the spbe-2020 rule: unanswered counts 0, predicates from 0", () => {
+    const raw = validRaw() as Record<string, unknown>;
+    raw.scoring = { unansweredValue: 0 };
+    expect(validateFramework(raw).ok).toBe(true);
+  });
+
+  it("asks predicates to cover from the lowest index possible: the floor when it is below the scale", () => {
+    const raw = pemdi();
+    raw.scoring.unansweredValue = 0; // now an empty assessment scores 0, and Kurang starts at 1
+    expect(paths(issuesOf(raw))).toEqual(["predicates[4].min"]);
+  });
+
+  it("refuses a duplicate butir code and a code of another indicator or level", () => {
+    const raw = pemdi();
+    const levels = firstIndicator(raw).levels;
+    levels[1]!.butir[1]!.code = "I1-L2-01";
+    levels[2]!.butir[0]!.code = "I2-L3-09";
+    const issues = issuesOf(raw);
+    expect(paths(issues)).toEqual(["nodes[0].children[0].levels[1].butir[1].code", "nodes[0].children[0].levels[2].butir[0].code"]);
+    expect(issues[0]?.message).toMatch(/sudah dipakai di nodes\[0\]\.children\[0\]\.levels\[1\]\.butir\[0\]\.code/);
+    expect(issues[1]?.message).toMatch(/harus diawali "I1-L3-"/);
+  });
+
+  it("refuses a malformed butir code, an unknown criteria kind and a level twice", () => {
+    const raw = pemdi();
+    const levels = firstIndicator(raw).levels;
+    levels[0]!.butir[0]!.code = "GT.I1_L1_1";
+    levels[1]!.criteriaKind = "ocr";
+    const detailsValid = pemdi();
+    firstIndicator(detailsValid).levels[4]!.level = 4;
+    expect(paths(issuesOf(raw))).toEqual([
+      "nodes[0].children[0].levels[0].butir[0].code",
+      "nodes[0].children[0].levels[1].criteriaKind",
+    ]);
+    expect(issuesOf(detailsValid).map((issue) => issue.message)).toContainEqual(expect.stringMatching(/tingkat 4 tercantum lebih dari sekali/));
+  });
+
+  it("refuses an external index band outside the value scale or with bounds reversed", () => {
+    const raw = pemdi();
+    const i5 = raw.nodes[2]!.children[0] as { externalIndex: { bands: Record<string, unknown>[] } };
+    i5.externalIndex.bands[0]!.valueMin = 0;
+    i5.externalIndex.bands[1]!.indexMin = 40;
+    expect(paths(issuesOf(raw))).toEqual([
+      "nodes[2].children[0].externalIndex.bands[0].valueMin",
+      "nodes[2].children[0].externalIndex.bands[1].indexMax",
+    ]);
+  });
+
+  it("refuses level details on a group node", () => {
+    const raw = pemdi();
+    (raw.nodes[0] as Record<string, unknown>).levels = [];
+    expect(paths(issuesOf(raw))).toEqual(["nodes[0].levels"]);
+  });
+});

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isIndicatorNode, type FrameworkDefinition, type FrameworkNode } from "@/lib/framework/schema";
+import { isIndicatorNode, unansweredValueOf, type FrameworkDefinition, type FrameworkNode } from "@/lib/framework/schema";
 import { listIndicators } from "@/lib/framework/catalog";
 import { Decimal } from "@/lib/scoring/decimal";
 import type { ScoreValues } from "@/lib/scoring";
@@ -90,29 +90,33 @@ export const frameworkWithValuesArb = (framework: FrameworkDefinition) =>
 
 export const randomFrameworkWithValuesArb = randomFrameworkArb.chain(frameworkWithValuesArb);
 
-const valueOf = (values: ScoreValues, number: number): Decimal => {
+/** Reference: a value as given, or what the framework counts for an unanswered indicator. */
+const valueOf = (values: ScoreValues, number: number, unanswered: Decimal): Decimal => {
   const raw = values[String(number)];
-  return raw === null || raw === undefined ? Decimal.ZERO : Decimal.from(raw);
+  return raw === null || raw === undefined ? unanswered : Decimal.from(raw);
 };
+
+export const unansweredOf = (framework: FrameworkDefinition): Decimal => Decimal.parse(unansweredValueOf(framework));
 
 /** Reference: the regulation's flat formula, sum(value x weight) / 100. */
 export function flatIndex(framework: FrameworkDefinition, values: ScoreValues): Decimal {
   return listIndicators(framework)
     .reduce(
-      (sum, { indicator }) => sum.add(valueOf(values, indicator.number).mul(Decimal.parse(indicator.weight))),
+      (sum, { indicator }) =>
+        sum.add(valueOf(values, indicator.number, unansweredOf(framework)).mul(Decimal.parse(indicator.weight))),
       Decimal.ZERO,
     )
     .div(Decimal.fromInteger(100));
 }
 
 /** Reference: a node's index as the weight-average of its children, recursively. */
-export function hierarchicalIndex(node: FrameworkNode, values: ScoreValues): Decimal {
-  if (isIndicatorNode(node)) return valueOf(values, node.number);
+export function hierarchicalIndex(node: FrameworkNode, values: ScoreValues, unanswered: Decimal): Decimal {
+  if (isIndicatorNode(node)) return valueOf(values, node.number, unanswered);
   let sumProduct = Decimal.ZERO;
   let sumWeight = Decimal.ZERO;
   for (const child of node.children) {
     const weight = Decimal.parse(child.weight);
-    sumProduct = sumProduct.add(hierarchicalIndex(child, values).mul(weight));
+    sumProduct = sumProduct.add(hierarchicalIndex(child, values, unanswered).mul(weight));
     sumWeight = sumWeight.add(weight);
   }
   return sumProduct.div(sumWeight);

@@ -225,12 +225,39 @@ describe("predicate bands are data, whatever their order", () => {
 describe("decimal values (pemdi-2026)", () => {
   const framework = shipped("pemdi-2026");
 
-  it("accepts decimal strings and numbers and computes exactly", () => {
-    // A1 = (2.5 x 5 + 4.75 x 5) / 10 = 3.625 -> 3.63; total = 36.25 / 100.
+  it("accepts decimal strings and numbers and computes exactly; unanswered indicators count the floor 1", () => {
+    // A1 = (2.5 x 5 + 4.75 x 5) / 10 = 3.625 -> 3.63; total = (36.25 + 1 x 90) / 100.
     const result = scoreAssessment(framework, { 1: "2.5", 2: 4.75 });
     expect(result.nodes[0]).toMatchObject({ code: "A1", indexExact: "3.625", index: 3.63, predicate: "Sangat Baik" });
-    expect(result.indexExact).toBe("0.3625");
+    expect(result.nodes[1]).toMatchObject({ code: "A2", indexExact: "1", answeredCount: 0, predicate: "Kurang" });
+    expect(result.indexExact).toBe("1.2625");
     expect(result.completeness).toBe(0.1);
+    expect(result.trail.indicators[2]).toMatchObject({ value: null, product: "5" });
+  });
+
+  it("scores an empty assessment at the floor, never below the scale", () => {
+    const result = scoreAssessment(framework, {});
+    expect(result.indexExact).toBe("1");
+    expect(result.predicate).toBe("Kurang");
+    expect(result.answeredCount).toBe(0);
+    expect(result.completeness).toBe(0);
+  });
+
+  it("reproduces the published 2026 aspect scores and index 1,24, aspect Data only through the floor", () => {
+    // The assessor's sheet is not in the data; these values are chosen per aspect to give
+    // its published aspect scores (1,75 / 1,28 / 1,00 / 1,17 / 1,08 / 1,40 / 1,18 -> 1,24)
+    // with the shipped weights. I5-I8 and I18 are unanswered: Data is 1,00 only if they count 1.
+    const values = {
+      1: "2", 2: "1.5", // A1 = 17.5 / 10
+      3: "1.3", 4: "1.26", // A2 = 12.8 / 10
+      9: "1.17", 10: "1.17", 11: "1.17", 12: "1.17", // A4 = 17.55 / 15
+      13: "1.08", 14: "1.08", // A5 = 10.8 / 10
+      15: "1.5", 16: "1.25", 17: "1.75", // A6 with I18 at 1: (6 + 5 + 7 + 3) / 15 = 1.4
+      19: "1.3", 20: "1.1", // A7 = (13 + 16.5) / 25
+    };
+    const result = scoreAssessment(framework, values);
+    expect(result.nodes.map((node) => node.index)).toEqual([1.75, 1.28, 1, 1.17, 1.08, 1.4, 1.18]);
+    expect(result.index).toBe(1.24);
   });
 
   it("uses the pemdi bands (Memuaskan from 4.0)", () => {
