@@ -1,39 +1,50 @@
 // Who may act right now, from the database: an active account, its active memberships in
 // active agencies, the one the person chose (or their first). Null when nothing is left,
 // which is how deactivation and password changes end existing sessions.
-import type { Db } from "@/lib/db";
+import type { DbClient } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/client";
 import type { Actor, ActorMembership } from "@/lib/policy";
 
-export async function loadActor(db: Db, userId: string, options: { sessionVersion?: number; membershipId?: string } = {}): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      isActive: true,
-      sessionVersion: true,
-      mustChangePassword: true,
-      memberships: {
-        where: { isActive: true },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, role: true, instansiId: true, unitId: true, instansi: { select: { name: true, isActive: true } }, unit: { select: { name: true } } },
-      },
-    },
-  });
-  if (!user || !user.isActive) return null;
-  if (options.sessionVersion !== undefined && user.sessionVersion !== options.sessionVersion) return null;
-  const memberships: ActorMembership[] = user.memberships
-    .filter((membership) => membership.instansi?.isActive !== false)
-    .map((membership) => ({
-      id: membership.id,
-      role: membership.role,
-      instansiId: membership.instansiId,
-      instansiName: membership.instansi?.name ?? null,
-      unitId: membership.unitId,
-      unitName: membership.unit?.name ?? null,
-    }));
-  if (memberships.length === 0) return null;
+type ActorRow = {
+  userId: string;
+  name: string;
+  email: string;
+  mustChangePassword: boolean;
+  membershipId: string;
+  role: Role;
+  instansiId: string | null;
+  instansiName: string | null;
+  unitId: string | null;
+  unitName: string | null;
+};
+
+/**
+ * One round trip on every signed-in request (Prisma's nested select would send four: user,
+ * memberships, agencies, units): one row per membership that still counts.
+ */
+export async function loadActor(db: DbClient, userId: string, options: { sessionVersion?: number; membershipId?: string } = {}): Promise<Actor | null> {
+  const sessionVersion = options.sessionVersion ?? null;
+  const rows = await db.$queryRaw<ActorRow[]>`
+    SELECT u."id" AS "userId", u."name", u."email", u."mustChangePassword",
+           m."id" AS "membershipId", m."role", m."instansiId", i."name" AS "instansiName", m."unitId", un."name" AS "unitName"
+    FROM "User" u
+    JOIN "Membership" m ON m."userId" = u."id" AND m."isActive"
+    LEFT JOIN "Instansi" i ON i."id" = m."instansiId"
+    LEFT JOIN "Unit" un ON un."id" = m."unitId"
+    WHERE u."id" = ${userId} AND u."isActive"
+      AND (${sessionVersion}::int IS NULL OR u."sessionVersion" = ${sessionVersion}::int)
+      AND (m."instansiId" IS NULL OR i."isActive")
+    ORDER BY m."createdAt", m."id"`;
+  const first = rows[0];
+  if (!first) return null;
+  const memberships: ActorMembership[] = rows.map((row) => ({
+    id: row.membershipId,
+    role: row.role,
+    instansiId: row.instansiId,
+    instansiName: row.instansiName,
+    unitId: row.unitId,
+    unitName: row.unitName,
+  }));
   const active = memberships.find((membership) => membership.id === options.membershipId) ?? memberships[0]!;
-  return { userId: user.id, name: user.name, email: user.email, memberships, active, mustChangePassword: user.mustChangePassword };
+  return { userId: first.userId, name: first.name, email: first.email, memberships, active, mustChangePassword: first.mustChangePassword };
 }

@@ -4,19 +4,23 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
 import { loadActor } from "./actor";
-import { authOptions, isSessionFresh, type SessionClaims } from "./next-auth";
+import { isSessionFresh } from "./next-auth";
+import { readSessionToken } from "./session-cookie";
 
 export const ACTIVE_MEMBERSHIP_COOKIE = "spbe-peran";
 
+// Once per request (React's request cache): one decryption of the session cookie and one
+// query. The cookie is read directly rather than through getServerSession, which would
+// decrypt it, run the callbacks and encrypt it again for a cookie it cannot set here.
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions)) as SessionClaims | null;
-  if (!session?.userId || !isSessionFresh(session)) return null;
-  const membershipId = (await cookies()).get(ACTIVE_MEMBERSHIP_COOKIE)?.value;
-  return loadActor(db, session.userId, { sessionVersion: session.sessionVersion ?? -1, membershipId });
+  const jar = await cookies();
+  const token = (await readSessionToken(jar))?.token;
+  if (!token?.sub || !isSessionFresh(token)) return null;
+  const membershipId = jar.get(ACTIVE_MEMBERSHIP_COOKIE)?.value;
+  return loadActor(db, token.sub, { sessionVersion: typeof token.sv === "number" ? token.sv : -1, membershipId });
 });
 
 export const CHANGE_PASSWORD_PATH = "/akun/kata-sandi";

@@ -89,7 +89,6 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-export type SessionClaims = { userId?: string; sessionVersion?: number; authTime?: number; lastSeen?: number };
 
 /** True while a session is within both its idle and its absolute lifetime. */
 export function isSessionFresh(claims: Record<string, unknown>, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
