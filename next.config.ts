@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, API_PATH_SOURCES } from "./lib/http/content-security-policy";
 
 const securityHeaders = [
   // Browsers keep to HTTPS for two years once they saw this over HTTPS (ignored over plain HTTP).
@@ -17,7 +18,11 @@ const nextConfig: NextConfig = {
   // reads its font metrics from its own folder at run time).
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "@tus/server", "@tus/file-store", "@aws-sdk/client-s3", "pdfkit", "exceljs"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Pages get their nonce-based policy from proxy.ts; the JSON API skips the proxy.
+      ...API_PATH_SOURCES.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] })),
+    ];
   },
 };
 

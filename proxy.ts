@@ -1,4 +1,4 @@
-// Runs before every page and API request: gives the response its Content-Security-Policy
+// Runs before every page request (see the matcher below): gives the response its Content-Security-Policy
 // with a fresh nonce, and keeps sessions honest without server-side session storage: a
 // session unused for longer than SESSION_IDLE_MINUTES, or older than SESSION_MAX_HOURS,
 // loses its cookie; an active one gets its idle clock (lastSeen) renewed at most once a minute.
@@ -33,8 +33,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   return response;
 }
 
-// Not for resumable uploads: a proxy makes Next.js buffer the request body (and cut it at
-// 10 MB); the upload endpoint checks the session itself on every request. Not for evidence
-// downloads either: a header set here wins over the route's, and those responses need
-// their own sandboxing CSP instead of the pages' one.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/v1/uploads|bukti/[^/]+/unduh|bukti/periode/[^/]+/unduh).*)"] };
+// Only where a page may be rendered. Not for the JSON API and the health check: they need
+// no nonce and no idle clock (API_CONTENT_SECURITY_POLICY comes from next.config.ts), and a
+// proxy costs every request about a millisecond. Not for resumable uploads: a proxy makes
+// Next.js buffer the request body (and cut it at 10 MB); the upload endpoint checks the
+// session itself on every request. Not for evidence downloads either: a header set here
+// wins over the route's, and those responses need their own sandboxing CSP instead of the
+// pages' one. Not for build output and static files.
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/auth|api/v1|api/health|bukti/[^/]+/unduh|bukti/periode/[^/]+/unduh).*)"],
+};

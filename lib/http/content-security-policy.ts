@@ -17,3 +17,12 @@ export function contentSecurityPolicy(nonce: string, options: { isDev: boolean; 
     "object-src 'none'",
   ].join("; ");
 }
+
+/**
+ * The JSON API and the health check answer data, never a document: nothing may load, run or
+ * frame. Static (no nonce), so these routes need no proxy and get it from next.config.ts.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
+
+/** The routes that proxy.ts leaves alone and that carry API_CONTENT_SECURITY_POLICY instead. */
+export const API_PATH_SOURCES = ["/api/v1/:path*", "/api/health"];
