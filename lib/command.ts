@@ -9,6 +9,8 @@ import { AppError } from "@/lib/errors";
 import { messages } from "@/lib/i18n/messages";
 import type { Actor } from "@/lib/policy";
 import { zodDetails } from "@/lib/validation/issues";
+import { writeAudit } from "@/lib/audit";
+import { markAttemptSucceeded, reservePasswordAttempt } from "@/lib/auth/throttle";
 
 export type CommandContext = { tx: DbTransaction; actor: Actor; request: RequestContext };
 
@@ -20,6 +22,12 @@ export type Command<S extends z.ZodType = z.ZodType> = {
   input: S;
   /** May run while the actor still has to replace a temporary password. */
   allowedWithTemporaryPassword?: boolean;
+  /**
+   * Checks the actor's password: it counts against the same throttle as sign-in (refused
+   * before any hashing once exhausted), and a wrong password (wrongPasswordError) is kept
+   * as a failed attempt with its audit record, although the command's transaction rolls back.
+   */
+  checksPassword?: boolean;
   run(context: CommandContext, input: z.output<S>): Promise<CommandResult>;
 };
 
@@ -41,8 +49,33 @@ export async function executeCommand<S extends z.ZodType>(
   }
   const parsed = command.input.safeParse(rawInput);
   if (!parsed.success) throw new AppError("validation_failed", { details: zodDetails(parsed.error) });
-  return db.$transaction((tx) => command.run({ tx, actor, request: { ...request, actorId: actor.userId } }, parsed.data), {
-    maxWait: 10_000,
-    timeout: 20_000,
-  });
+  const context = { ...request, actorId: actor.userId };
+  const run = () => db.$transaction((tx) => command.run({ tx, actor, request: context }, parsed.data), { maxWait: 10_000, timeout: 20_000 });
+  if (!command.checksPassword) return run();
+
+  const reservation = await reservePasswordAttempt(db, actor.email, request.ip ?? "unknown");
+  if (reservation.isBlocked) throw new AppError("too_many_requests", { retryAfterSeconds: reservation.retryAfterSeconds });
+  try {
+    const result = await run();
+    await markAttemptSucceeded(db, reservation.attemptId);
+    return result;
+  } catch (error) {
+    if (isWrongPassword(error)) {
+      await db.$transaction((tx) => writeAudit(tx, context, { action: `${command.name}-failed`, entityType: "User", entityId: actor.userId, after: { reason: "wrong_password" } }));
+    } else {
+      await markAttemptSucceeded(db, reservation.attemptId);
+    }
+    throw error;
+  }
+}
+
+const WRONG_PASSWORD = "wrong_password";
+
+/** The refusal of a command with checksPassword when the password given is not the account's. */
+export function wrongPasswordError(field: string, message: string): AppError {
+  return new AppError("validation_failed", { details: [{ field, code: WRONG_PASSWORD, message }] });
+}
+
+function isWrongPassword(error: unknown): boolean {
+  return error instanceof AppError && error.details.some((detail) => detail.code === WRONG_PASSWORD);
 }

@@ -17,6 +17,9 @@ const ZEnv = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   // The address people use to reach the portal (sign-in redirects, secure cookies).
   PUBLIC_URL: z.string().url().optional(),
+  // Reverse proxies whose X-Forwarded-* headers are believed: a hop count or addresses and
+  // CIDR ranges (lib/http/client-address.ts). Unset: the socket's peer is the client.
+  TRUSTED_PROXIES: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   // Single sign-on through an OpenID Connect provider (a pemda's Keycloak, for example):

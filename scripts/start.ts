@@ -51,7 +51,7 @@ function authSecret(): string {
 }
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 
-const server = spawn(nextBin, [isDev ? "dev" : "start", "-p", String(env.PORT)], {
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/portal-server.ts"), ...(isDev ? ["--dev"] : [])], {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -1,6 +1,7 @@
 // A person replaces their own password (also the temporary one an administrator gave
-// them). Every other session of the account ends; the caller re-issues this one.
-import { defineCommand } from "@/lib/command";
+// them). Every other session of the account ends; the caller re-issues this one. Guessing
+// the current password here is throttled like sign-in (checksPassword).
+import { defineCommand, wrongPasswordError } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { messages } from "@/lib/i18n/messages";
@@ -16,10 +17,11 @@ export const changeOwnPassword = defineCommand({
   name: "account.change-password",
   input: ZPasswordChange,
   allowedWithTemporaryPassword: true,
+  checksPassword: true,
   async run({ tx, actor, request }, { currentPassword, newPassword }) {
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.userId } });
     if (!user.passwordHash) throw new AppError("forbidden", { message: m.ssoOnly });
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw fieldError("currentPassword", m.currentWrong);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw wrongPasswordError("currentPassword", m.currentWrong);
     if (currentPassword === newPassword) throw fieldError("newPassword", m.sameAsCurrent);
     const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
     if (problem) throw fieldError("newPassword", m.problems[problem]);

@@ -1,12 +1,22 @@
 // Who is asking and from where, read from the request headers once per request.
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@/lib/audit";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 
+/**
+ * The address the portal's server decided to trust (scripts/portal-server.ts), never a
+ * client's own X-Forwarded-For. "unknown" when the app runs without that server.
+ */
 export function clientIp(headers: Headers): string {
-  // The portal runs behind one trusted reverse proxy (or none); Next.js itself fills in
-  // x-forwarded-for with the peer address when no proxy did.
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+  return headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
+}
+
+/** A caller's X-Request-Id is kept only when it looks like an id: short, and nothing but id characters. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export function requestIdFrom(headers: Headers): string {
+  const given = headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 export function requestContextFrom(headers: Headers, actorId: string | null): RequestContext & { ip: string } {
@@ -14,6 +24,6 @@ export function requestContextFrom(headers: Headers, actorId: string | null): Re
     actorId,
     ip: clientIp(headers),
     userAgent: headers.get("user-agent"),
-    requestId: headers.get("x-request-id") ?? randomUUID(),
+    requestId: requestIdFrom(headers),
   };
 }

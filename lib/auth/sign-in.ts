@@ -1,11 +1,12 @@
 // Email + password sign-in. The answer never tells whether an email exists: an unknown
 // email, a wrong password and a deactivated account all get the same refusal, and an
 // unknown email still costs one password verification so timing does not tell either.
+// The throttle decides before any of that work (lib/auth/throttle.ts).
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit, type RequestContext } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "./password";
-import { checkSignInThrottle } from "./throttle";
+import { markAttemptSucceeded, reservePasswordAttempt } from "./throttle";
 
 export type SignedInUser = { id: string; email: string; name: string; sessionVersion: number };
 
@@ -20,9 +21,9 @@ export async function signInWithPassword(
   context: Omit<RequestContext, "actorId"> & { ip: string },
 ): Promise<SignedInUser> {
   const email = normalizeEmail(input.email);
-  const verdict = await checkSignInThrottle(db, email, context.ip);
-  if (verdict.isBlocked) {
-    throw new AppError("too_many_requests", { retryAfterSeconds: verdict.retryAfterSeconds });
+  const reservation = await reservePasswordAttempt(db, email, context.ip);
+  if (reservation.isBlocked) {
+    throw new AppError("too_many_requests", { retryAfterSeconds: reservation.retryAfterSeconds });
   }
 
   const user = await db.user.findUnique({ where: { email } });
@@ -31,7 +32,7 @@ export async function signInWithPassword(
   const isAllowed = !!user && !!user.passwordHash && isValid && user.isActive;
 
   await db.$transaction(async (tx) => {
-    await tx.loginAttempt.create({ data: { email, ip: context.ip, success: isAllowed } });
+    if (isAllowed) await markAttemptSucceeded(tx, reservation.attemptId);
     await writeAudit(tx, { ...context, actorId: isAllowed ? user.id : null }, {
       action: isAllowed ? "auth.sign-in" : "auth.sign-in-failed",
       entityType: "User",

@@ -1,10 +1,10 @@
 // The one wrapper for route handlers: request id, body size cap before parsing, zod
 // validation, and every failure as the one JSON error shape. Handlers stay thin.
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError, errorResponse, isDatabaseUnavailable } from "@/lib/errors";
 import { zodDetails } from "@/lib/validation/issues";
 import { log } from "@/lib/log";
+import { requestIdFrom } from "@/lib/auth/request-context";
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -46,7 +46,7 @@ export function apiRoute<Params = Record<string, never>>(
 ) {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const requestId = requestIdFrom(request.headers);
     const headers = { "x-request-id": requestId, "cache-control": "no-store" };
     try {
       const params = await context.params;

@@ -175,4 +175,20 @@ describe("own password", () => {
     expect(after.mustChangePassword).toBe(false);
     expect(await signIn("koordinator@rumah.uji", "kopi-tubruk-di-teras")).toMatchObject({ id: actor.userId });
   });
+
+  it("throttles guesses of the current password like sign-in, with the same counters, and audits each wrong one", async () => {
+    const actor = await actorFor(fixtures, "ASESOR");
+    const guess = (i: number) => ({ currentPassword: `tebakan-${i}-salah`, newPassword: "kopi-tubruk-di-teras", confirmPassword: "kopi-tubruk-di-teras" });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => run(COMMANDS.changeOwnPassword, guess(i), actor)));
+    const evaluated = results.filter((result) => (result as AppError).code === "validation_failed");
+    expect(evaluated).toHaveLength(5);
+    expect(results.filter((result) => (result as AppError).code === "too_many_requests")).toHaveLength(15);
+    const failures = await db.auditLog.findMany({ where: { action: "account.change-password-failed" } });
+    expect(failures).toHaveLength(5);
+    expect(failures.every((entry) => entry.actorId === actor.userId && entry.ip === requestContext.ip)).toBe(true);
+    // The same counters: sign-in of that account is refused now too, even with the right password.
+    expect(await signIn(actor.email, FIXTURE_PASSWORD)).toMatchObject({ status: 429 });
+    const right = await run(COMMANDS.changeOwnPassword, { currentPassword: FIXTURE_PASSWORD, newPassword: "kopi-tubruk-di-teras", confirmPassword: "kopi-tubruk-di-teras" }, actor);
+    expect(right).toMatchObject({ code: "too_many_requests" });
+  });
 });

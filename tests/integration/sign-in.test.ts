@@ -1,11 +1,17 @@
 // Password sign-in on the real database: argon2id, neutral refusals, throttling per account
 // and per IP kept in PostgreSQL, and an audit record for every attempt.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { MAX_FAILURES_PER_IP } from "@/lib/auth/throttle";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, reservePasswordAttempt } from "@/lib/auth/throttle";
+import { requestContextFrom } from "@/lib/auth/request-context";
+import { applyClientAddress, parseTrustedProxies } from "@/lib/http/client-address";
 import { resetDatabase } from "./db-reset";
 
 const PASSWORD = "rahasia-yang-panjang-2026";
@@ -88,5 +94,66 @@ describe("signInWithPassword", () => {
     const blocked = await attempt("aktif@uji.go.id", PASSWORD, "10.9.9.9");
     expect((blocked as AppError).status).toBe(429);
     expect(await attempt("aktif@uji.go.id", PASSWORD, "10.9.9.10")).toMatchObject({ email: "aktif@uji.go.id" });
+  });
+
+  it("evaluates at most 5 attempts of a parallel burst of 30 on two instances, the right password inside it", async () => {
+    // A second pool stands in for a second portal instance: the decision is the database's.
+    const otherInstance = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 10 }) }) as Db;
+    try {
+      const burst = Array.from({ length: 30 }, (_, i) => {
+        const password = i === 17 ? PASSWORD : `salah-${i}-salah`;
+        const client = i % 2 === 0 ? db : otherInstance;
+        return reservePasswordAttempt(client, "aktif@uji.go.id", `10.4.0.${i}`).then((reservation) => reservation.isBlocked);
+      });
+      const blocked = await Promise.all(burst);
+      expect(blocked.filter((isBlocked) => !isBlocked)).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    } finally {
+      await otherInstance.$disconnect();
+    }
+  });
+
+  it("lets only 5 of 30 parallel sign-ins reach the password check; the refused ones leave no row and no audit record", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => attempt("aktif@uji.go.id", i === 12 ? PASSWORD : `salah-${i}-salah`, `10.5.0.${i}`)),
+    );
+    const evaluated = results.filter((result) => !(result instanceof AppError && result.status === 429));
+    expect(evaluated.length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((result) => result instanceof AppError && result.status === 429).length).toBeGreaterThanOrEqual(25);
+    expect(await db.loginAttempt.count({ where: { email: "aktif@uji.go.id" } })).toBe(evaluated.length);
+    expect(await db.auditLog.count()).toBe(evaluated.length);
+  });
+
+  it("bounds an anonymous address to 20 attempts across made-up accounts, before any hashing", async () => {
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(`tebak${i}@uji.go.id`, "apa-saja-boleh", "10.6.6.6")));
+    expect(results.filter((result) => (result as AppError).status === 401)).toHaveLength(MAX_FAILURES_PER_IP);
+    expect(await db.loginAttempt.count({ where: { ip: "10.6.6.6" } })).toBe(MAX_FAILURES_PER_IP);
+  });
+
+  it("counts a client by its socket address however it forges X-Forwarded-For, and audits that address", async () => {
+    // The portal's server in front of sign-in, as scripts/portal-server.ts wires it.
+    const server = http.createServer((request, response) => {
+      applyClientAddress(request.headers, request.socket.remoteAddress, parseTrustedProxies(undefined));
+      const headers = new Headers(Object.entries(request.headers).map(([name, value]): [string, string] => [name, [value].flat().join(", ")]));
+      const credentials = { email: String(headers.get("x-email")), password: String(headers.get("x-password")) };
+      signInWithPassword(credentials, requestContextFrom(headers, null)).then(
+        () => response.writeHead(200).end(),
+        (error: AppError) => response.writeHead(error.status).end(),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const post = (email: string, password: string, forged: string) =>
+      fetch(url, { method: "POST", headers: { "x-email": email, "x-password": password, "x-forwarded-for": forged } }).then((response) => response.status);
+    try {
+      // The finding: 20 failures "from" one forged address, then the right password "from" another.
+      for (let i = 0; i < MAX_FAILURES_PER_IP; i++) expect(await post(`tebak${i}@uji.go.id`, "salah-salah-salah", "10.7.7.7")).toBe(401);
+      expect(await post("aktif@uji.go.id", PASSWORD, "10.7.0.200")).toBe(429);
+      const addresses = await db.loginAttempt.findMany({ select: { ip: true }, distinct: ["ip"] });
+      expect(addresses).toEqual([{ ip: "127.0.0.1" }]);
+      const audited = await db.auditLog.findMany({ select: { ip: true }, distinct: ["ip"] });
+      expect(audited).toEqual([{ ip: "127.0.0.1" }]);
+    } finally {
+      server.close();
+    }
   });
 });
