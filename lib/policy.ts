@@ -25,8 +25,11 @@ export type Actor = {
   mustChangePassword: boolean;
 };
 
-/** Where a record lives, always taken from the database record, never from the client. */
-export type Scope = { instansiId: string; unitId?: string | null };
+/**
+ * Where a record lives, always taken from the database record, never from the client: its
+ * instansi and the unit that owns it, or (an answer) the units it is assigned to.
+ */
+export type Scope = { instansiId: string; unitId?: string | null; unitIds?: readonly string[] };
 
 type Rule = (membership: ActorMembership, scope: Scope | undefined) => boolean;
 
@@ -42,7 +45,10 @@ const instansiRole =
 
 /** Admin OPD acts only on records of their own unit. */
 const ownUnit: Rule = (membership, scope) =>
-  membership.role === "ADMIN_OPD" && inInstansi(membership, scope) && !!scope?.unitId && scope.unitId === membership.unitId;
+  membership.role === "ADMIN_OPD" &&
+  inInstansi(membership, scope) &&
+  membership.unitId !== null &&
+  (scope?.unitId === membership.unitId || !!scope?.unitIds?.includes(membership.unitId));
 
 const anyOf =
   (...rules: Rule[]): Rule =>

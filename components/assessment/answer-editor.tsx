@@ -138,7 +138,8 @@ export function AnswerEditor(props: Props) {
       if (result.status === "error" && result.code === "conflict" && result.current?.version) {
         const current_ = result.current;
         setConflict({ version: Number(current_.version), level: current_.level ?? "", explanation: current_.explanation ?? "", updatedBy: current_.updatedBy ?? "-", updatedAt: current_.updatedAt ?? "" });
-        if (current_.status && !["DRAFT", "NEEDS_CONFIRMATION", "NEEDS_REVISION"].includes(current_.status)) router.refresh();
+        // The answer left its owner's hands meanwhile (submitted, verified): show it as it is now.
+        if (current_.editable === "false") router.refresh();
       }
       if (result.status === "error") {
         setErrors(result.fieldErrors);

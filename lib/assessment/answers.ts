@@ -4,14 +4,15 @@
 // never a silent overwrite. Levels are checked against the framework's scale.
 import type { DbTransaction } from "@/lib/db";
 import { defineCommand } from "@/lib/command";
-import { writeAudit, type RequestContext } from "@/lib/audit";
+import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { fill, formatDateTime } from "@/lib/i18n/format";
+import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { assertCan, can, type Actor } from "@/lib/policy";
+import { answerScope } from "@/lib/policy-scope";
 import { getFrameworkVersion } from "@/lib/framework/store";
-import type { AnswerStatus } from "@/lib/generated/prisma/enums";
 import { EXPLANATION_MIN_TO_SUBMIT, WAIVER_MIN, ZAnswerSave, ZAnswerSubmit, ZAnswerVerify, ZCommentCreate, ZLinkEvidenceAdd } from "@/lib/validation/answers";
+import { assertTransition, auditAnswer, conflictVersion, nextStatus, recordLevelChanges, staleAnswer, writeAnswer } from "./answer-lifecycle";
 import { assertPhaseAllows } from "./phase";
 import { holdPeriod, loadPeriodFor } from "./period-access";
 import { parseLevel } from "./levels";
@@ -19,17 +20,6 @@ import { parseLevel } from "./levels";
 const m = messages.id.answers;
 
 const fieldError = (field: string, message: string) => new AppError("validation_failed", { details: [{ field, code: "custom", message }] });
-
-export const EDITABLE: readonly AnswerStatus[] = ["DRAFT", "NEEDS_CONFIRMATION", "NEEDS_REVISION"];
-
-/**
- * The status an owner's save leaves: an answer sent back stays "perlu perbaikan" until it is
- * resubmitted; anything else becomes a draft (saving a copied baseline answer is its
- * owner's confirmation). Shared by the form and the Excel import.
- */
-export function statusAfterSave(status: AnswerStatus | undefined): AnswerStatus {
-  return status === "NEEDS_REVISION" ? "NEEDS_REVISION" : "DRAFT";
-}
 
 type Period = Awaited<ReturnType<typeof loadPeriodFor>>;
 
@@ -39,39 +29,17 @@ async function loadIndicator(tx: DbTransaction, period: Period, indicatorId: str
   return { ...indicator, number: indicator.number };
 }
 
+const selfKey = (period: Period, indicatorId: string) => ({ periodId: period.id, indicatorId, stage: "SELF" as const });
+
 /** The owner's unit when the indicator is assigned to it; refuses everyone else. */
 async function assertOwner(tx: DbTransaction, actor: Actor, period: Period, indicatorId: string): Promise<string> {
-  const unitId = actor.active.unitId;
-  const assigned = unitId ? await tx.assignment.findFirst({ where: { periodId: period.id, indicatorId, unitId }, select: { id: true } }) : null;
-  if (!assigned || !unitId) {
-    // An Admin OPD learns why; other roles get the plain refusal.
-    const isOwnerRole = can(actor, "answer.fill", { instansiId: period.instansiId, unitId });
-    throw new AppError("forbidden", isOwnerRole ? { message: m.notAssigned } : {});
+  const scope = await answerScope(tx, period, indicatorId);
+  // An Admin OPD learns why; other roles get the plain refusal.
+  if (!can(actor, "answer.fill", scope) && can(actor, "answer.fill", { instansiId: period.instansiId, unitId: actor.active.unitId })) {
+    throw new AppError("forbidden", { message: m.notAssigned });
   }
-  assertCan(actor, "answer.fill", { instansiId: period.instansiId, unitId });
-  return unitId;
-}
-
-export async function currentVersionOf(tx: DbTransaction, answerId: string): Promise<Record<string, string>> {
-  const answer = await tx.answer.findUniqueOrThrow({ where: { id: answerId } });
-  const editor = answer.updatedById ? await tx.user.findUnique({ where: { id: answer.updatedById }, select: { name: true } }) : null;
-  return {
-    version: String(answer.version),
-    level: answer.level?.toString() ?? "",
-    explanation: answer.explanation ?? "",
-    status: answer.status,
-    updatedBy: editor?.name ?? "-",
-    updatedAt: formatDateTime(answer.updatedAt),
-  };
-}
-
-async function conflict(tx: DbTransaction, answerId: string): Promise<never> {
-  throw new AppError("conflict", { message: m.staleVersion, current: await currentVersionOf(tx, answerId) });
-}
-
-export async function recordLevelChange(tx: DbTransaction, request: RequestContext, answerId: string, from: string | null, to: string | null, reason: string) {
-  if ((from === null ? null : Number(from)) === (to === null ? null : Number(to))) return;
-  await tx.levelChange.create({ data: { answerId, fromLevel: from, toLevel: to, reason, actorId: request.actorId } });
+  assertCan(actor, "answer.fill", scope);
+  return actor.active.unitId!;
 }
 
 async function assertEvidenceInInstansi(tx: DbTransaction, instansiId: string, evidenceIds: readonly string[]) {
@@ -94,34 +62,13 @@ export const saveAnswer = defineCommand({
     const evidenceIds = [...new Set(input.evidenceIds)];
     await assertEvidenceInInstansi(tx, period.instansiId, evidenceIds);
 
-    const where = { periodId_indicatorId_stage: { periodId: period.id, indicatorId: indicator.id, stage: "SELF" as const } };
-    const existing = await tx.answer.findUnique({ where, include: { evidence: { select: { evidenceId: true } } } });
-    if (existing && !EDITABLE.includes(existing.status)) {
-      throw new AppError("conflict", { message: fill(m.notEditable, { status: m.statuses[existing.status]! }), current: await currentVersionOf(tx, existing.id) });
-    }
-    if ((existing?.version ?? 0) !== input.version) {
-      if (existing) await conflict(tx, existing.id);
-      throw new AppError("conflict", { message: m.staleVersion });
-    }
-    const values = {
-      level: parsed.level,
-      explanation: input.explanation,
-      evidenceWaiverReason: input.evidenceWaiverReason || null,
-      updatedById: actor.userId,
-      status: statusAfterSave(existing?.status),
-    };
-    let answerId: string;
-    let version: number;
-    if (existing) {
-      const updated = await tx.answer.updateMany({ where: { id: existing.id, version: input.version }, data: { ...values, version: { increment: 1 } } });
-      if (updated.count === 0) await conflict(tx, existing.id);
-      answerId = existing.id;
-      version = input.version + 1;
-    } else {
-      const created = await tx.answer.create({ data: { periodId: period.id, indicatorId: indicator.id, stage: "SELF", ...values } });
-      answerId = created.id;
-      version = created.version;
-    }
+    const key = selfKey(period, indicator.id);
+    const existing = await tx.answer.findUnique({ where: { periodId_indicatorId_stage: key }, include: { evidence: { select: { evidenceId: true } } } });
+    if (existing && nextStatus("save", existing.status) === null) assertTransition("save", existing.status, await conflictVersion(tx, existing));
+    if ((existing?.version ?? 0) !== input.version) await staleAnswer(tx, key);
+    const values = { level: parsed.level, explanation: input.explanation, evidenceWaiverReason: input.evidenceWaiverReason || null };
+    const written = (await writeAnswer(tx, { event: "save", key, current: existing, values, actorId: actor.userId })) ?? (await staleAnswer(tx, key));
+    const answerId = written.id;
 
     const before = new Set(existing?.evidence.map((link) => link.evidenceId) ?? []);
     const removed = [...before].filter((evidenceId) => !evidenceIds.includes(evidenceId));
@@ -133,17 +80,16 @@ export const saveAnswer = defineCommand({
     if (removed.length > 0) await tx.answerEvidence.deleteMany({ where: { answerId, evidenceId: { in: removed } } });
     if (added.length > 0) await tx.answerEvidence.createMany({ data: added.map((evidenceId) => ({ answerId, evidenceId, addedById: actor.userId })) });
 
-    await recordLevelChange(tx, request, answerId, existing?.level?.toString() ?? null, parsed.level, "Diubah pemilik jawaban");
-    await writeAudit(tx, request, {
-      action: existing ? "answer.update" : "answer.create",
-      entityType: "Answer",
-      entityId: answerId,
+    await recordLevelChanges(tx, actor.userId, [{ answerId, from: existing?.level ?? null, to: parsed.level }], "Diubah pemilik jawaban");
+    await auditAnswer(tx, request, "save", {
+      answerId,
       instansiId: period.instansiId,
+      created: !existing,
       before: existing ? { level: existing.level?.toString() ?? null, explanation: existing.explanation, status: existing.status, evidence: [...before] } : null,
-      after: { level: parsed.level, explanation: input.explanation, status: values.status, evidence: evidenceIds },
+      after: { level: parsed.level, explanation: input.explanation, status: written.status, evidence: evidenceIds },
     });
     const message = existing?.status === "NEEDS_CONFIRMATION" ? m.confirmedMessage : m.savedMessage;
-    return { message, data: { version: String(version), savedAt: new Date().toISOString() } };
+    return { message, data: { version: String(written.version), savedAt: new Date().toISOString() } };
   },
 });
 
@@ -155,13 +101,11 @@ export const submitAnswer = defineCommand({
     const indicator = await loadIndicator(tx, period, input.indicatorId);
     await assertOwner(tx, actor, period, indicator.id);
     assertPhaseAllows(period.phase, "answer.fill");
-    const answer = await tx.answer.findUnique({
-      where: { periodId_indicatorId_stage: { periodId: period.id, indicatorId: indicator.id, stage: "SELF" } },
-      include: { _count: { select: { evidence: true } } },
-    });
+    const key = selfKey(period, indicator.id);
+    const answer = await tx.answer.findUnique({ where: { periodId_indicatorId_stage: key }, include: { _count: { select: { evidence: true } } } });
     if (!answer) throw fieldError("level", m.levelRequired);
-    if (!EDITABLE.includes(answer.status)) throw new AppError("conflict", { message: fill(m.notEditable, { status: m.statuses[answer.status]! }) });
-    if (answer.version !== input.version) await conflict(tx, answer.id);
+    assertTransition("submit", answer.status);
+    if (answer.version !== input.version) await staleAnswer(tx, answer);
 
     const details = [];
     if (answer.level === null) details.push({ field: "level", code: "custom", message: m.levelRequired });
@@ -172,20 +116,15 @@ export const submitAnswer = defineCommand({
     }
     if (details.length > 0) throw new AppError("validation_failed", { details });
 
-    const updated = await tx.answer.updateMany({
-      where: { id: answer.id, version: input.version },
-      data: { status: "SUBMITTED", submittedAt: new Date(), updatedById: actor.userId, version: { increment: 1 } },
-    });
-    if (updated.count === 0) await conflict(tx, answer.id);
-    await writeAudit(tx, request, {
-      action: "answer.submit",
-      entityType: "Answer",
-      entityId: answer.id,
+    const written = (await writeAnswer(tx, { event: "submit", key, current: answer, actorId: actor.userId })) ?? (await staleAnswer(tx, answer));
+    await auditAnswer(tx, request, "submit", {
+      answerId: answer.id,
       instansiId: period.instansiId,
+      created: false,
       before: { status: answer.status },
-      after: { status: "SUBMITTED", level: answer.level?.toString() ?? null },
+      after: { status: written.status, level: answer.level?.toString() ?? null },
     });
-    return { message: m.submitted, data: { version: String(input.version + 1) } };
+    return { message: m.submitted, data: { version: String(written.version) } };
   },
 });
 
@@ -197,8 +136,10 @@ export const verifyAnswer = defineCommand({
     assertPhaseAllows(period.phase, "answer.verify");
     const answer = await tx.answer.findFirst({ where: { id: input.answerId, periodId: period.id, stage: "SELF" }, include: { indicator: true } });
     if (!answer) throw new AppError("not_found");
-    if (answer.status !== "SUBMITTED") throw new AppError("conflict", { message: m.notSubmitted });
-    if (answer.version !== input.version) await conflict(tx, answer.id);
+    const verified = input.decision === "VERIFIED";
+    const event = verified ? "verify" : "send-back";
+    assertTransition(event, answer.status);
+    if (answer.version !== input.version) await staleAnswer(tx, answer);
     const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
     const parsed = parseLevel(framework!.definition, answer.indicator.number!, input.verifiedLevel);
     if ("issue" in parsed) throw fieldError("verifiedLevel", parsed.issue);
@@ -207,30 +148,21 @@ export const verifyAnswer = defineCommand({
     await tx.verificationRound.create({
       data: { answerId: answer.id, round, verifiedLevel: parsed.level, notes: input.notes || null, decision: input.decision, reviewerId: actor.userId },
     });
-    const verified = input.decision === "VERIFIED";
-    const updated = await tx.answer.updateMany({
-      where: { id: answer.id, version: input.version },
-      data: { status: verified ? "VERIFIED" : "NEEDS_REVISION", verifiedAt: verified ? new Date() : null, version: { increment: 1 } },
-    });
-    if (updated.count === 0) await conflict(tx, answer.id);
+    const written = (await writeAnswer(tx, { event, key: selfKey(period, answer.indicatorId), current: answer, actorId: actor.userId })) ?? (await staleAnswer(tx, answer));
 
     if (verified) {
-      const key = { periodId_indicatorId_stage: { periodId: period.id, indicatorId: answer.indicatorId, stage: "INTERNAL_VERIFICATION" as const } };
-      const previous = await tx.answer.findUnique({ where: key });
-      const stageAnswer = await tx.answer.upsert({
-        where: key,
-        create: { periodId: period.id, indicatorId: answer.indicatorId, stage: "INTERNAL_VERIFICATION", level: parsed.level, explanation: input.notes || null, status: "VERIFIED", updatedById: actor.userId, verifiedAt: new Date() },
-        update: { level: parsed.level, explanation: input.notes || null, status: "VERIFIED", updatedById: actor.userId, verifiedAt: new Date(), version: { increment: 1 } },
-      });
-      await recordLevelChange(tx, request, stageAnswer.id, previous?.level?.toString() ?? null, parsed.level, input.notes || `Verifikasi internal putaran ${round}`);
+      const key = { periodId: period.id, indicatorId: answer.indicatorId, stage: "INTERNAL_VERIFICATION" as const };
+      const previous = await tx.answer.findUnique({ where: { periodId_indicatorId_stage: key } });
+      const values = { level: parsed.level, explanation: input.notes || null };
+      const stageAnswer = (await writeAnswer(tx, { event: "record-verification", key, current: previous, values, actorId: actor.userId })) ?? (await staleAnswer(tx, key));
+      await recordLevelChanges(tx, actor.userId, [{ answerId: stageAnswer.id, from: previous?.level ?? null, to: parsed.level }], input.notes || `Verifikasi internal putaran ${round}`);
     }
-    await writeAudit(tx, request, {
-      action: verified ? "answer.verify" : "answer.send-back",
-      entityType: "Answer",
-      entityId: answer.id,
+    await auditAnswer(tx, request, event, {
+      answerId: answer.id,
       instansiId: period.instansiId,
+      created: false,
       before: { status: answer.status, level: answer.level?.toString() ?? null },
-      after: { status: verified ? "VERIFIED" : "NEEDS_REVISION", round, verifiedLevel: parsed.level, notes: input.notes },
+      after: { status: written.status, round, verifiedLevel: parsed.level, notes: input.notes },
     });
     return { message: fill(m.verifiedMessage, { decision: verified ? m.decisionVerified : m.decisionRevision }) };
   },
@@ -238,9 +170,7 @@ export const verifyAnswer = defineCommand({
 
 /** Who may take part in an indicator's discussion: the instansi's Koordinator and Asesor, and its owner units. */
 async function assertMayComment(tx: DbTransaction, actor: Actor, period: Period, indicatorId: string) {
-  const unitId = actor.active.unitId;
-  const ownsIt = unitId ? await tx.assignment.findFirst({ where: { periodId: period.id, indicatorId, unitId }, select: { id: true } }) : null;
-  assertCan(actor, "comment.create", { instansiId: period.instansiId, unitId: ownsIt ? unitId : null });
+  assertCan(actor, "comment.create", await answerScope(tx, period, indicatorId));
 }
 
 export const addComment = defineCommand({
@@ -273,17 +203,16 @@ export const addLinkEvidence = defineCommand({
     const indicator = await loadIndicator(tx, period, input.indicatorId);
     const unitId = await assertOwner(tx, actor, period, indicator.id);
     assertPhaseAllows(period.phase, "answer.fill");
-    const where = { periodId_indicatorId_stage: { periodId: period.id, indicatorId: indicator.id, stage: "SELF" as const } };
-    const existing = await tx.answer.findUnique({ where });
-    if (existing && !EDITABLE.includes(existing.status)) throw new AppError("conflict", { message: fill(m.notEditable, { status: m.statuses[existing.status]! }) });
+    const key = selfKey(period, indicator.id);
+    const existing = await tx.answer.findUnique({ where: { periodId_indicatorId_stage: key } });
+    assertTransition("attach-evidence", existing?.status ?? null);
     const evidence = await tx.evidence.create({
       data: { instansiId: period.instansiId, ownerUnitId: unitId, kind: "LINK", title: input.title, url: input.url, createdById: actor.userId, periods: { create: { periodId: period.id, confirmedAt: new Date(), confirmedById: actor.userId } } },
     });
-    const answer = existing
-      ? await tx.answer.update({ where: { id: existing.id }, data: { version: { increment: 1 }, updatedById: actor.userId } })
-      : await tx.answer.create({ data: { periodId: period.id, indicatorId: indicator.id, stage: "SELF", updatedById: actor.userId } });
+    const answer = (await writeAnswer(tx, { event: "attach-evidence", key, current: existing, actorId: actor.userId })) ?? (await staleAnswer(tx, key));
     await tx.answerEvidence.create({ data: { answerId: answer.id, evidenceId: evidence.id, addedById: actor.userId } });
     await writeAudit(tx, request, { action: "evidence.create", entityType: "Evidence", entityId: evidence.id, instansiId: period.instansiId, after: { kind: "LINK", title: input.title, url: input.url, answerId: answer.id } });
+    await auditAnswer(tx, request, "attach-evidence", { answerId: answer.id, instansiId: period.instansiId, created: !existing, after: { evidenceAdded: evidence.id, version: answer.version } });
     return { message: fill(m.linkAdded, { title: input.title }), data: { version: String(answer.version), evidenceId: evidence.id } };
   },
 });

@@ -13,6 +13,7 @@ import type { DbTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZExternalStageRecord, ZObjectionDecide, ZObjectionSave, type ExternalStage } from "@/lib/validation/external";
+import { createAnswers, recordLevelChanges, writeAnswer } from "./answer-lifecycle";
 import { parseLevel } from "./levels";
 import { objectionWindow } from "./objection-deadline";
 import { loadPeriodFor } from "./period-access";
@@ -76,7 +77,7 @@ export const recordExternalStage = defineCommand({
     if (stale.length > 0) throw staleConflict(stage, stale);
 
     const changes: { number: number; from: { level: string | null; notes: string | null }; to: { level: string | null; notes: string | null } }[] = [];
-    const levelChanges: { answerId: string; fromLevel: string | null; toLevel: string | null }[] = [];
+    const levelChanges: { answerId: string; from: string | null; to: string | null }[] = [];
     const toCreate: typeof planned = [];
     for (const entry of planned) {
       const row = rowOf.get(entry.indicatorId);
@@ -87,39 +88,26 @@ export const recordExternalStage = defineCommand({
         toCreate.push(entry);
         continue;
       }
-      // The version in the where clause makes the check and the change one statement.
-      const updated = await tx.answer.updateMany({
-        where: { id: row.id, version: entry.version },
-        data: { level: entry.level, explanation: entry.notes, status: "RECORDED", updatedById: actor.userId, version: { increment: 1 } },
-      });
-      if (updated.count === 0) throw staleConflict(stage, [entry.number]);
-      if (from.level !== entry.level) levelChanges.push({ answerId: row.id, fromLevel: from.level, toLevel: entry.level });
+      const key = { periodId: period.id, indicatorId: entry.indicatorId, stage };
+      const written = await writeAnswer(tx, { event: "record-external", key, current: row, values: { level: entry.level, explanation: entry.notes }, actorId: actor.userId });
+      if (!written) throw staleConflict(stage, [entry.number]);
+      levelChanges.push({ answerId: row.id, from: from.level, to: entry.level });
     }
-    if (toCreate.length > 0) {
-      // skipDuplicates: a row somebody created meanwhile is skipped, and counted as a conflict.
-      const created = await tx.answer.createManyAndReturn({
-        data: toCreate.map((entry) => ({
-          periodId: period.id,
-          indicatorId: entry.indicatorId,
-          stage,
-          level: entry.level,
-          explanation: entry.notes,
-          status: "RECORDED" as const,
-          updatedById: actor.userId,
-        })),
-        skipDuplicates: true,
-        select: { id: true, indicatorId: true, level: true },
-      });
-      if (created.length < toCreate.length) {
-        const createdIds = new Set(created.map((row) => row.indicatorId));
-        throw staleConflict(stage, toCreate.filter((entry) => !createdIds.has(entry.indicatorId)).map((entry) => entry.number));
-      }
-      for (const row of created) if (row.level !== null) levelChanges.push({ answerId: row.id, fromLevel: null, toLevel: fixed(row.level) });
+    // A row somebody created meanwhile is skipped, and counted as a conflict.
+    const created = await createAnswers(
+      tx,
+      "record-external",
+      toCreate.map((entry) => ({ periodId: period.id, indicatorId: entry.indicatorId, stage, level: entry.level, explanation: entry.notes })),
+      actor.userId,
+    );
+    if (created.length < toCreate.length) {
+      const createdIds = new Set(created.map((row) => row.indicatorId));
+      throw staleConflict(stage, toCreate.filter((entry) => !createdIds.has(entry.indicatorId)).map((entry) => entry.number));
     }
+    for (const row of created) levelChanges.push({ answerId: row.id, from: null, to: fixed(row.level) });
 
     if (changes.length === 0) return { message: fill(m.unchanged, { stage: stageName(stage) }) };
-    const reason = fill(m.levelReason, { stage: stageName(stage) });
-    await tx.levelChange.createMany({ data: levelChanges.map((change) => ({ ...change, reason, actorId: actor.userId })) });
+    await recordLevelChanges(tx, actor.userId, levelChanges, fill(m.levelReason, { stage: stageName(stage) }));
     await writeAudit(tx, request, {
       action: "external-result.record",
       entityType: "AssessmentPeriod",

@@ -10,6 +10,7 @@ import { can, type Actor } from "@/lib/policy";
 import { formatIndex, scoreAssessment } from "@/lib/scoring";
 import { loadIndicatorRecommendations } from "@/lib/recommendations/queries";
 import { phaseAllows } from "./phase";
+import { isEditable } from "./answer-lifecycle";
 
 export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, number: number) {
   const instansiId = actor.active.instansiId;
@@ -109,7 +110,7 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
   }
   const people = new Map((await db.user.findMany({ where: { id: { in: [...actorIds] } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
 
-  const editable = self === null || ["DRAFT", "NEEDS_CONFIRMATION", "NEEDS_REVISION"].includes(self.status);
+  const editable = isEditable(self?.status);
   const position = numbers.indexOf(number);
   return {
     period,

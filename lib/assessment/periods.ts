@@ -13,6 +13,7 @@ import { messages } from "@/lib/i18n/messages";
 import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { validateValues } from "@/lib/scoring";
 import { ZPeriodAdvance, ZPeriodOpen, ZPeriodReopen, ZPeriodUpdate } from "@/lib/validation/periods";
+import { createAnswers, recordLevelChanges } from "./answer-lifecycle";
 import { loadPeriodFor } from "./period-access";
 import { countOpenIndicators } from "./period-results";
 import { assertPhaseAllows, nextPhase } from "./phase";
@@ -191,18 +192,12 @@ async function copyAnswers(
   const outOfScale = new Set(validateValues(target.framework.definition, values).map((issue) => issue.field));
   const copies = planned.filter((answer) => !outOfScale.has(`values.${answer.number}`));
 
-  const created = await tx.answer.createManyAndReturn({
-    data: copies.map((copy) => ({
-      periodId: target.id,
-      indicatorId: copy.indicatorId,
-      stage: "SELF" as const,
-      level: copy.level,
-      explanation: copy.explanation,
-      status: "NEEDS_CONFIRMATION" as const,
-      updatedById: actor.userId,
-    })),
-    select: { id: true, indicatorId: true, level: true },
-  });
+  const created = await createAnswers(
+    tx,
+    "carry-over",
+    copies.map((copy) => ({ periodId: target.id, indicatorId: copy.indicatorId, stage: "SELF" as const, level: copy.level, explanation: copy.explanation })),
+    actor.userId,
+  );
   const evidenceOf = new Map(copies.map((copy) => [copy.indicatorId, copy.evidenceIds]));
   const links = created.flatMap((answer) => (evidenceOf.get(answer.indicatorId) ?? []).map((evidenceId) => ({ answerId: answer.id, evidenceId, addedById: actor.userId })));
   await tx.answerEvidence.createMany({ data: links });
@@ -211,15 +206,12 @@ async function copyAnswers(
     data: [...new Set(links.map((link) => link.evidenceId))].map((evidenceId) => ({ evidenceId, periodId: target.id })),
     skipDuplicates: true,
   });
-  await tx.levelChange.createMany({
-    data: created.map((answer) => ({
-      answerId: answer.id,
-      fromLevel: null,
-      toLevel: answer.level,
-      reason: fill(m.form.baselineReason, { year: previous.year }),
-      actorId: actor.userId,
-    })),
-  });
+  await recordLevelChanges(
+    tx,
+    actor.userId,
+    created.map((answer) => ({ answerId: answer.id, from: null, to: answer.level })),
+    fill(m.form.baselineReason, { year: previous.year }),
+  );
   return { answers: created.length, evidenceLinks: links.length, skippedOutOfScale: planned.length - copies.length };
 }
 

@@ -18,6 +18,7 @@ import { pipeline as pipe } from "node:stream";
 import zlib from "node:zlib";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { restoreAnswers } from "@/lib/assessment/answer-lifecycle";
 import { writeAudit, type RequestContext } from "@/lib/audit";
 import { setTemporaryPassword } from "@/lib/admin/users";
 import { importFrameworkVersion } from "@/lib/framework/store";
@@ -166,8 +167,11 @@ export async function restorePeriod(db: Db, storage: BlobStorage, file: string, 
         });
         await tx.assignment.createMany({ data: data.assignments.map((row) => ({ ...row, indicatorId: node(row.indicatorId) })) });
         await tx.assignmentAssignee.createMany({ data: data.assignees.map((row) => ({ ...row, userId: user(row.userId) })) });
-        await tx.answer.createMany({ data: data.answers.map((row) => ({ ...row, indicatorId: node(row.indicatorId), updatedById: user(row.updatedById) })) });
-        await tx.levelChange.createMany({ data: data.levelChanges.map((row) => ({ ...row, actorId: user(row.actorId) })) });
+        await restoreAnswers(
+          tx,
+          data.answers.map((row) => ({ ...row, indicatorId: node(row.indicatorId), updatedById: user(row.updatedById) })),
+          data.levelChanges.map((row) => ({ ...row, actorId: user(row.actorId) })),
+        );
         await tx.verificationRound.createMany({ data: data.verificationRounds.map((row) => ({ ...row, reviewerId: user(row.reviewerId) })) });
         await tx.comment.createMany({ data: data.comments.map((row) => ({ ...row, indicatorId: node(row.indicatorId), authorId: user(row.authorId) })) });
         await tx.commentMention.createMany({ data: data.mentions.map((row) => ({ ...row, userId: user(row.userId) })) });

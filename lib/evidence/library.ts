@@ -8,13 +8,10 @@ import { AppError } from "@/lib/errors";
 import { fill, formatDate } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { assertCan, assertCanInOwnInstansi, type Actor } from "@/lib/policy";
-import type { AnswerStatus } from "@/lib/generated/prisma/enums";
+import { isEditable, touchAnswers } from "@/lib/assessment/answer-lifecycle";
 import { ZEvidenceCarryOver, ZEvidenceDelete, ZEvidenceLinkCreate, ZEvidenceUpdate } from "@/lib/validation/evidence";
 
 const m = messages.id.evidence;
-
-/** Answers an owner may still change; evidence behind any other answer is part of the record. */
-const EDITABLE: readonly AnswerStatus[] = ["DRAFT", "NEEDS_CONFIRMATION", "NEEDS_REVISION"];
 
 /** A live item of the actor's instansi that they may manage, locked until the transaction ends. */
 async function loadManagedEvidence(tx: DbTransaction, actor: Actor, evidenceId: string) {
@@ -76,7 +73,7 @@ export const deleteEvidence = defineCommand({
       select: { answer: { select: { id: true, status: true, indicator: { select: { number: true } }, period: { select: { year: true, phase: true } } } } },
     });
     const answers = links.map((link) => link.answer);
-    const locked = answers.filter((answer) => !EDITABLE.includes(answer.status) || answer.period.phase === "FINAL");
+    const locked = answers.filter((answer) => !isEditable(answer.status) || answer.period.phase === "FINAL");
     if (locked.length > 0) {
       const uses = locked
         .map((answer) => fill(m.usedByAnswer, { number: answer.indicator.number ?? "-", year: answer.period.year, status: messages.id.answers.statuses[answer.status] ?? answer.status }))
@@ -86,7 +83,7 @@ export const deleteEvidence = defineCommand({
     const detached = answers.map((answer) => answer.id);
     if (detached.length > 0) {
       await tx.answerEvidence.deleteMany({ where: { evidenceId, answerId: { in: detached } } });
-      await tx.answer.updateMany({ where: { id: { in: detached } }, data: { version: { increment: 1 }, updatedById: actor.userId } });
+      await touchAnswers(tx, "detach-evidence", detached, actor.userId);
     }
     await tx.evidence.update({ where: { id: evidenceId }, data: { deletedAt: new Date(), deletedById: actor.userId } });
     await writeAudit(tx, request, {

@@ -9,7 +9,7 @@
 // worksheet with other units' rows imports as long as only one's own rows changed.
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
-import { currentVersionOf, EDITABLE, recordLevelChange, statusAfterSave } from "@/lib/assessment/answers";
+import { auditAnswer, conflictVersion, nextStatus, recordLevelChanges, writeAnswer } from "@/lib/assessment/answer-lifecycle";
 import { parseLevel } from "@/lib/assessment/levels";
 import { holdPeriod, loadPeriodFor } from "@/lib/assessment/period-access";
 import { assertPhaseAllows } from "@/lib/assessment/phase";
@@ -18,6 +18,7 @@ import { getFrameworkVersion } from "@/lib/framework/store";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { can } from "@/lib/policy";
+import { answerScopes } from "@/lib/policy-scope";
 import { EXPLANATION_MAX } from "@/lib/validation/answers";
 import { ZAnswerImport } from "@/lib/validation/reports";
 import { columnLetter, type SheetColumn } from "./answer-sheet";
@@ -46,15 +47,11 @@ export const importAnswers = defineCommand({
       where: { periodId: period.id, stage: "SELF" },
       select: { id: true, indicatorId: true, level: true, explanation: true, status: true, version: true },
     });
-    const assignments = await tx.assignment.findMany({ where: { periodId: period.id }, select: { indicatorId: true, unitId: true } });
 
     const indicatorOf = new Map(indicators.flatMap((node) => (node.number === null ? [] : [[String(node.number), node.id] as const])));
     const answerOf = new Map(answers.map((answer) => [answer.indicatorId, answer]));
-    const ownersOf = new Map<string, string[]>();
-    for (const { indicatorId, unitId } of assignments) ownersOf.set(indicatorId, [...(ownersOf.get(indicatorId) ?? []), unitId]);
-    const scope = { instansiId: period.instansiId };
-    const mayFillAll = can(actor, "answer.import", scope);
-    const mayFill = (indicatorId: string) => mayFillAll || (ownersOf.get(indicatorId) ?? []).some((unitId) => can(actor, "answer.import", { ...scope, unitId }));
+    const scopeOf = await answerScopes(tx, period);
+    const mayFill = (indicatorId: string) => can(actor, "answer.import", scopeOf(indicatorId));
 
     const issues: Issue[] = [];
     const firstRowOf = new Map<string, number>();
@@ -85,7 +82,7 @@ export const importAnswers = defineCommand({
         issues.push({ row: row.row, column: "number", message: fill(r.notAssigned, { number }) });
         continue;
       }
-      if (existing && !EDITABLE.includes(existing.status)) {
+      if (existing && nextStatus("import", existing.status) === null) {
         issues.push({ row: row.row, column: changedColumn, message: fill(r.notEditable, { number, status: messages.id.answers.statuses[existing.status]! }) });
         continue;
       }
@@ -96,8 +93,8 @@ export const importAnswers = defineCommand({
         continue;
       }
       if (Number(version) !== (existing?.version ?? 0)) {
-        const current = existing ? await currentVersionOf(tx, existing.id) : { updatedBy: "-", updatedAt: "-" };
-        issues.push({ row: row.row, column: changedColumn, message: fill(r.stale, { number, name: current.updatedBy ?? "-", at: current.updatedAt ?? "-" }) });
+        const current = existing ? await conflictVersion(tx, existing) : null;
+        issues.push({ row: row.row, column: changedColumn, message: fill(r.stale, { number, name: current?.updatedBy ?? "-", at: current?.updatedAt ?? "-" }) });
         continue;
       }
       changes.push({ row: row.row, number: Number(number), indicatorId, level: parsed.level, explanation: row.explanation.replace(/\r\n?/g, "\n"), existing });
@@ -114,25 +111,18 @@ export const importAnswers = defineCommand({
     const source = { file: input.fileName || null };
     for (const change of changes) {
       const { existing } = change;
-      const status = statusAfterSave(existing?.status);
-      const values = { level: change.level, explanation: change.explanation, status, updatedById: actor.userId };
-      let answerId: string;
-      if (existing) {
-        // Check-and-change in one statement: a save since the check above is a conflict.
-        const updated = await tx.answer.updateMany({ where: { id: existing.id, version: existing.version }, data: { ...values, version: { increment: 1 } } });
-        if (updated.count === 0) throw new AppError("conflict", { message: fill(r.stale, { number: change.number, name: "-", at: "-" }) });
-        answerId = existing.id;
-      } else {
-        answerId = (await tx.answer.create({ data: { periodId: period.id, indicatorId: change.indicatorId, stage: "SELF", ...values } })).id;
-      }
-      await recordLevelChange(tx, request, answerId, existing?.level?.toString() ?? null, change.level, r.levelReason);
-      await writeAudit(tx, request, {
-        action: "answer.import",
-        entityType: "Answer",
-        entityId: answerId,
+      const key = { periodId: period.id, indicatorId: change.indicatorId, stage: "SELF" as const };
+      const values = { level: change.level, explanation: change.explanation };
+      // The version read above is checked again in the write: a save since then is a conflict.
+      const written = await writeAnswer(tx, { event: "import", key, current: existing ?? null, values, actorId: actor.userId });
+      if (!written) throw new AppError("conflict", { message: fill(r.stale, { number: change.number, name: "-", at: "-" }) });
+      await recordLevelChanges(tx, actor.userId, [{ answerId: written.id, from: existing?.level ?? null, to: change.level }], r.levelReason);
+      await auditAnswer(tx, request, "import", {
+        answerId: written.id,
         instansiId: period.instansiId,
+        created: !existing,
         before: existing ? { level: existing.level?.toString() ?? null, explanation: existing.explanation, status: existing.status } : null,
-        after: { level: change.level, explanation: change.explanation, status, indicator: change.number, row: change.row, ...source },
+        after: { level: change.level, explanation: change.explanation, status: written.status, indicator: change.number, row: change.row, ...source },
       });
     }
     await writeAudit(tx, request, {

@@ -88,6 +88,21 @@ describe("saving an answer", () => {
     expect((audits[1]!.after as { explanation: string }).explanation).toBe(stored!.explanation);
   });
 
+  it("50 people saving a new answer at once: one creates it, the others get the conflict with the winner's version", async () => {
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => save({ level: String((i % 5) + 1), explanation: `pertama ${i}` })));
+    const losers = outcomes.filter((outcome): outcome is AppError => outcome instanceof AppError);
+    expect(outcomes.length - losers.length).toBe(1);
+    const stored = await selfAnswer();
+    expect(stored!.version).toBe(1);
+    for (const loser of losers) {
+      expect([loser.status, loser.code]).toEqual([409, "conflict"]);
+      expect(loser.current).toMatchObject({ version: "1", explanation: stored!.explanation });
+    }
+    const audits = await db.auditLog.findMany({ where: { entityId: stored!.id } });
+    expect(audits.map((audit) => audit.action)).toEqual(["answer.create"]);
+    expect(await db.levelChange.count({ where: { answerId: stored!.id } })).toBe(1);
+  });
+
   it("the Koordinator cannot change anything in a locked (final) period", async () => {
     await save({ level: "3", explanation: EXPLANATION });
     await db.assessmentPeriod.update({ where: { id: fixtures.home.periodId }, data: { phase: "FINAL", lockedAt: new Date() } });

@@ -50,6 +50,14 @@ describe("policy", () => {
     });
   }
 
+  it("an answer assigned to several units: each of their Admin OPD may fill it, nobody else's", () => {
+    const actor = actorWith("ADMIN_OPD");
+    expect(can(actor, "answer.fill", { instansiId: HOME.instansiId, unitIds: [SIBLING_UNIT.unitId, HOME.unitId] })).toBe(true);
+    expect(can(actor, "answer.fill", { instansiId: HOME.instansiId, unitIds: [SIBLING_UNIT.unitId] })).toBe(false);
+    expect(can(actor, "answer.fill", { instansiId: HOME.instansiId, unitIds: [] })).toBe(false);
+    expect(can(actor, "answer.fill", { instansiId: OTHER_INSTANSI.instansiId, unitIds: [HOME.unitId] })).toBe(false);
+  });
+
   it("Admin OPD cannot fill or manage evidence of another unit of the same instansi, but still of their own", () => {
     const actor = actorWith("ADMIN_OPD");
     for (const action of ["answer.fill", "answer.read", "evidence.manage", "comment.create", "recommendation.read", "recommendation.update-status"] as const) {
