@@ -42,10 +42,23 @@ export function sniffHead(head: Uint8Array): FileKind | "zip" | null {
   if (ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 4) === "WEBP") return "webp";
   if (ascii(head, 4, 4) === "ftyp" && MP4_BRANDS.has(ascii(head, 8, 4))) return "mp4";
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return "zip";
-  // PDF readers accept the header anywhere in the first KiB (some scanners prepend junk).
-  const pdf = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
-  for (let at = 0; at <= Math.min(head.length, 1024) - pdf.length; at++) if (startsWith(head, pdf, at)) return "pdf";
+  // ISO 32000 puts the header on the first line. Readers tolerate junk before it, and that
+  // tolerance lets an HTML page carrying "%PDF-" in a comment pass as a PDF: we do not.
+  if (ascii(head, 0, 5) === "%PDF-") return "pdf";
   return null;
+}
+
+/** How many trailing bytes hasPdfTrailer needs (the window readers search for the trailer). */
+export const PDF_TAIL_BYTES = 1024;
+
+/**
+ * A PDF ends with `startxref`, the offset of its cross-reference section and `%%EOF`
+ * (ISO 32000-1, 7.5.5). Without one, the file is no PDF a reader can open.
+ */
+export function hasPdfTrailer(tail: Uint8Array, fileSize: number): boolean {
+  const text = new TextDecoder("latin1").decode(tail);
+  const match = /startxref[\r\n ]+(\d{1,15})[\r\n ]+%%EOF[\r\n ]*$/.exec(text);
+  return match !== null && Number(match[1]) < fileSize;
 }
 
 // Zip bomb guards: real office documents have hundreds of entries, expand a few times

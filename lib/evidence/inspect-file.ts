@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
-import { ACCEPTED_TYPES, classifyZip, extensionMatches, HEAD_BYTES, sniffHead, ZIP_LIMITS, type FileKind } from "./file-type";
+import { ACCEPTED_TYPES, classifyZip, extensionMatches, hasPdfTrailer, HEAD_BYTES, PDF_TAIL_BYTES, sniffHead, ZIP_LIMITS, type FileKind } from "./file-type";
 import { findZipEnd, parseZipDirectory, ZIP_TAIL_BYTES } from "./zip-directory";
 
 export type Refusal = "empty" | "unsupported" | "mismatch" | "zip_bomb" | "malformed";
@@ -39,6 +39,10 @@ export async function inspectFile(file: string, fileName: string, size: number):
       kind = verdict.kind;
     } else {
       kind = sniffed;
+      if (kind === "pdf") {
+        const tailLength = Math.min(size, PDF_TAIL_BYTES);
+        if (!hasPdfTrailer(await readRange(handle, size - tailLength, tailLength), size)) return { ok: false, refusal: "malformed" };
+      }
     }
     if (!extensionMatches(kind, fileName)) return { ok: false, refusal: "mismatch", detected: kind };
     return { ok: true, kind, mimeType: ACCEPTED_TYPES[kind].mime };

@@ -8,7 +8,7 @@ import { signIn } from "./support";
 const TITLE = "Perbup SPBE 2024";
 const FILE_NAME = `${TITLE}.pdf`;
 // Large enough for the progress bar to move.
-const PDF = Buffer.concat([Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"), Buffer.alloc(3 * 1024 * 1024, 0x20), Buffer.from("\n%%EOF\n")]);
+const PDF = Buffer.concat([Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"), Buffer.alloc(3 * 1024 * 1024, 0x20), Buffer.from("\nstartxref\n9\n%%EOF\n")]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("bukan pdf")]);
 
 test.describe.configure({ mode: "serial" });

@@ -50,7 +50,13 @@ export function buildZip(entries: ZipEntryInput[], comment = ""): Buffer {
 const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
 export const samples = {
-  pdf: (text = "uji") => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`),
+  /** A PDF with its header at offset 0 and its trailer at the end, `padding` bytes of body in between. */
+  pdf: (text = "uji", padding = 0) =>
+    Buffer.concat([
+      Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\n`),
+      Buffer.alloc(padding, 0x20),
+      Buffer.from("\ntrailer << /Root 1 0 R >>\nstartxref\n9\n%%EOF\n"),
+    ]),
   png: () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("0000IHDR-uji")]),
   jpeg: () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("JFIF-uji")]),
   webp: () => Buffer.concat([Buffer.from("RIFF"), Buffer.from([0x10, 0, 0, 0]), Buffer.from("WEBPVP8 uji")]),

@@ -2,7 +2,11 @@
 // zip bombs are refused, and storage keys never come from anything a person chose.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyZip, extensionMatches, extensionOf, sniffHead, ZIP_LIMITS, type FileKind } from "@/lib/evidence/file-type";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { classifyZip, extensionMatches, extensionOf, hasPdfTrailer, sniffHead, ZIP_LIMITS, type FileKind } from "@/lib/evidence/file-type";
+import { inspectFile } from "@/lib/evidence/inspect-file";
 import { findZipEnd, parseZipDirectory } from "@/lib/evidence/zip-directory";
 import { titleFromFileName } from "@/lib/evidence/format";
 import { assertValidKey, blobKey } from "@/lib/storage/blob-storage";
@@ -19,6 +23,17 @@ function classify(bytes: Buffer) {
   return "kind" in verdict ? verdict.kind : verdict.refusal;
 }
 
+async function inspectBytes(bytes: Buffer, fileName: string) {
+  const directory = await fs.mkdtemp(path.join(os.tmpdir(), "inspect-"));
+  const file = path.join(directory, "upload");
+  try {
+    await fs.writeFile(file, bytes);
+    return await inspectFile(file, fileName, bytes.length);
+  } finally {
+    await fs.rm(directory, { recursive: true, force: true });
+  }
+}
+
 describe("magic bytes", () => {
   const kinds: FileKind[] = ["pdf", "png", "jpeg", "webp", "mp4", "docx", "xlsx", "pptx", "odt", "ods"];
   for (const kind of kinds) {
@@ -27,9 +42,19 @@ describe("magic bytes", () => {
     });
   }
 
-  it("accepts a PDF header a scanner put after some junk, within the first KiB", () => {
-    expect(sniffHead(Buffer.concat([Buffer.alloc(100, 0x20), samples.pdf()]))).toBe("pdf");
-    expect(sniffHead(Buffer.concat([Buffer.alloc(1100, 0x20), samples.pdf()]))).toBeNull();
+  it("takes a PDF only with its header at offset 0 and its trailer at the end", async () => {
+    // An HTML page with "%PDF-" in its first KiB, as the pentest sent it.
+    const html = Buffer.from(`<html><!-- %PDF-1.4 --><script>alert(1)</script></html>\n${samples.pdf().toString("latin1")}`, "latin1");
+    expect(sniffHead(html)).toBeNull();
+    expect(sniffHead(Buffer.concat([Buffer.alloc(100, 0x20), samples.pdf()]))).toBeNull();
+    expect(await inspectBytes(samples.pdf("besar", 8192), "laporan.pdf")).toEqual({ ok: true, kind: "pdf", mimeType: "application/pdf" });
+    const noTrailer = Buffer.from("%PDF-1.4\n<html><script>alert(1)</script></html>\n");
+    expect(await inspectBytes(noTrailer, "laporan.pdf")).toEqual({ ok: false, refusal: "malformed" });
+    // The trailer must be the end of the file (a real PDF's, not one buried under an appended page).
+    expect(await inspectBytes(Buffer.concat([samples.pdf(), Buffer.alloc(2048, 0x41)]), "laporan.pdf")).toEqual({ ok: false, refusal: "malformed" });
+    expect(hasPdfTrailer(Buffer.from("startxref\r\n123\r\n%%EOF\r\n"), 1000)).toBe(true);
+    expect(hasPdfTrailer(Buffer.from("startxref\n5000\n%%EOF\n"), 1000)).toBe(false);
+    expect(hasPdfTrailer(Buffer.from("%%EOF\n"), 1000)).toBe(false);
   });
 
   it("refuses what is not one of the accepted types", () => {
