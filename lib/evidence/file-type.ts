@@ -1,7 +1,7 @@
 // What a file is, decided by its bytes and never by its name. Pure: works on the head of
 // the file (its first bytes) and, for ZIP-based office documents, on the ZIP's central
 // directory (see zip-directory.ts). The accepted types are those the evaluation asks for.
-import type { ZipEntry } from "./zip-directory";
+import type { ZipEntryClaim } from "./zip-directory";
 
 export const ACCEPTED_TYPES = {
   pdf: { mime: "application/pdf", extensions: ["pdf"], label: "PDF" },
@@ -62,14 +62,14 @@ export function hasPdfTrailer(tail: Uint8Array, fileSize: number): boolean {
 }
 
 // Zip bomb guards: real office documents have hundreds of entries, expand a few times
-// their size and stay far below these bounds. We never unpack, but the people who open
-// the file later do.
+// their size and stay far below these bounds. The people who open the file later unpack
+// it, so inspect-file.ts inflates every entry against these bounds too.
 export const ZIP_LIMITS = { maxEntries: 5000, maxTotalUncompressed: 512 * 1024 * 1024, maxRatio: 200, ratioAppliesAbove: 1024 * 1024 };
 
 export type ZipVerdict = { kind: FileKind } | { refusal: "unsupported" | "zip_bomb" };
 
-/** Checks a ZIP's directory for bomb signs, then names the office format it holds, if any. */
-export function classifyZip(entries: readonly ZipEntry[], head: Uint8Array): ZipVerdict {
+/** Checks what a ZIP's directory claims for bomb signs, then names the office format it holds, if any. */
+export function classifyZip(entries: readonly ZipEntryClaim[], head: Uint8Array): ZipVerdict {
   if (entries.length > ZIP_LIMITS.maxEntries) return { refusal: "zip_bomb" };
   let total = 0;
   for (const entry of entries) {

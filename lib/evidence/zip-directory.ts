@@ -1,8 +1,11 @@
-// Reading a ZIP's central directory without unpacking anything: the list of entries with
-// their sizes, enough to recognise office formats and refuse zip bombs. Pure functions
-// over byte ranges the caller reads from the file.
+// Reading a ZIP's central directory: the list of entries with the sizes it claims, enough
+// to recognise office formats. The claims are not trusted for zip bombs: inspect-file.ts
+// inflates every entry with a cap. Pure functions over byte ranges the caller reads.
 
-export type ZipEntry = { name: string; compressedSize: number; uncompressedSize: number };
+export type ZipEntry = { name: string; method: number; compressedSize: number; uncompressedSize: number; localHeaderOffset: number };
+
+/** What a directory claims about an entry, enough to classify the archive. */
+export type ZipEntryClaim = Pick<ZipEntry, "name" | "compressedSize" | "uncompressedSize">;
 
 export type ZipEnd = { entryCount: number; directoryOffset: number; directorySize: number };
 
@@ -42,15 +45,29 @@ export function parseZipDirectory(directory: Uint8Array, end: ZipEnd): ZipEntry[
   let at = 0;
   for (let index = 0; index < end.entryCount; index++) {
     if (at + 46 > directory.length || view.getUint32(at, true) !== ENTRY_SIGNATURE) return null;
+    const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
     const uncompressedSize = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
+    const localHeaderOffset = view.getUint32(at + 42, true);
     if (at + 46 + nameLength > directory.length) return null;
     const name = new TextDecoder().decode(directory.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, compressedSize, uncompressedSize });
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return at <= directory.length ? entries : null;
+}
+
+const LOCAL_SIGNATURE = 0x04034b50;
+/** The fixed part of a local file header; its name and extra field follow. */
+export const LOCAL_HEADER_BYTES = 30;
+
+/** Where an entry's data starts, from its local header; null when the header is not one. */
+export function localDataOffset(localHeader: Uint8Array, entry: ZipEntry): number | null {
+  if (localHeader.length < LOCAL_HEADER_BYTES) return null;
+  const view = new DataView(localHeader.buffer, localHeader.byteOffset, localHeader.byteLength);
+  if (view.getUint32(0, true) !== LOCAL_SIGNATURE) return null;
+  return entry.localHeaderOffset + LOCAL_HEADER_BYTES + view.getUint16(26, true) + view.getUint16(28, true);
 }

@@ -2,7 +2,8 @@
 // evidence tests: a minimal ZIP writer makes the office documents.
 import zlib from "node:zlib";
 
-type ZipEntryInput = { name: string; data: Buffer | string; deflate?: boolean };
+/** `claimedSize`: the uncompressed size the headers state, when it should lie. */
+type ZipEntryInput = { name: string; data: Buffer | string; deflate?: boolean; claimedSize?: number };
 
 /** A ZIP archive with the given entries (stored, or deflated when asked), as office suites write them. */
 export function buildZip(entries: ZipEntryInput[], comment = ""): Buffer {
@@ -20,7 +21,7 @@ export function buildZip(entries: ZipEntryInput[], comment = ""): Buffer {
     local.writeUInt16LE(entry.deflate ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(entry.claimedSize ?? data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -29,7 +30,7 @@ export function buildZip(entries: ZipEntryInput[], comment = ""): Buffer {
     central.writeUInt16LE(entry.deflate ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(entry.claimedSize ?? data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, stored);
@@ -71,5 +72,11 @@ export const samples = {
     buildZip([
       { name: "[Content_Types].xml", data: CONTENT_TYPES, deflate: true },
       { name: "word/document.xml", data: Buffer.alloc(20 * 1024 * 1024), deflate: true },
+    ]),
+  /** The pentest's DOCX: its directory says 1,000 bytes for an entry that inflates to 100 MiB. */
+  lyingZipBombDocx: () =>
+    buildZip([
+      { name: "[Content_Types].xml", data: CONTENT_TYPES, deflate: true },
+      { name: "word/document.xml", data: Buffer.alloc(100 * 1024 * 1024), deflate: true, claimedSize: 1000 },
     ]),
 };

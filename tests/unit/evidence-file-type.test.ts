@@ -96,6 +96,24 @@ describe("zip bombs disguised as office documents", () => {
     expect(classifyZip([...docx, ...huge], Buffer.alloc(0))).toEqual({ refusal: "zip_bomb" });
   });
 
+  it("inflates every entry instead of trusting the directory: a lying DOCX is refused, honest office files pass", async () => {
+    const lying = samples.lyingZipBombDocx();
+    expect(classify(lying)).toBe("docx"); // what the directory alone says
+    expect(await inspectBytes(lying, "laporan.docx")).toEqual({ ok: false, refusal: "zip_bomb" });
+    // A smaller lie within every ratio: more bytes than claimed is still a lie.
+    const understated = buildZip([
+      { name: "[Content_Types].xml", data: "<Types/>", deflate: true },
+      { name: "word/document.xml", data: "<w:document>".repeat(500), deflate: true, claimedSize: 100 },
+    ]);
+    expect(await inspectBytes(understated, "laporan.docx")).toEqual({ ok: false, refusal: "zip_bomb" });
+    const corrupt = samples.docx();
+    corrupt.fill(0xff, 60, 80); // inside the first entry's deflated data
+    expect(await inspectBytes(corrupt, "laporan.docx")).toEqual({ ok: false, refusal: "malformed" });
+    for (const kind of ["docx", "xlsx", "pptx", "odt", "ods"] as const) {
+      expect(await inspectBytes(samples[kind](), `berkas.${kind}`)).toMatchObject({ ok: true, kind });
+    }
+  });
+
   it("accepts the ordinary ratios of real documents", () => {
     const entries = [
       { name: "[Content_Types].xml", compressedSize: 400, uncompressedSize: 1500 },
