@@ -1,6 +1,5 @@
 // Agencies on this deployment, managed by the superadmin: each starts with its first
 // Koordinator SPBE, who then manages the agency's own units and people.
-import { z } from "zod";
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
@@ -8,7 +7,7 @@ import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { assertCan } from "@/lib/policy";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
-import { ZInstansiCreate, ZInstansiSetActive } from "@/lib/validation/admin";
+import { ZInstansiCreate, ZInstansiSetActive, ZKoordinatorPasswordReset } from "@/lib/validation/admin";
 import { setTemporaryPassword } from "./users";
 
 const m = messages.id.admin.agencies;
@@ -72,7 +71,7 @@ export const setInstansiActive = defineCommand({
 /** The superadmin's way back in for an agency whose Koordinator lost the password. */
 export const resetKoordinatorPassword = defineCommand({
   name: "instansi.reset-koordinator-password",
-  input: z.object({ membershipId: z.string().trim().min(1).max(40) }),
+  input: ZKoordinatorPasswordReset,
   async run({ tx, actor, request }, { membershipId }) {
     assertCan(actor, "instansi.manage");
     const membership = await tx.membership.findUnique({ where: { id: membershipId }, include: { user: true } });

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { AnswerStatus } from "@/lib/generated/prisma/enums";
 import { can, type Actor } from "@/lib/policy";
 import { loadPeriodFor } from "./period-access";
+import { line } from "@/lib/validation/text";
 
 export type IndicatorStatus = "NONE" | AnswerStatus;
 
@@ -51,8 +52,8 @@ const STATUS_KEYS = ["NONE", "DRAFT", "NEEDS_CONFIRMATION", "SUBMITTED", "NEEDS_
 
 /** GET parameters of the list; anything unexpected is ignored rather than refused. */
 export const ZIndicatorListFilters = z.object({
-  unit: z.string().trim().max(40).catch("").default(""),
-  domain: z.string().trim().max(40).catch("").default(""),
+  unit: line().trim().max(40).catch("").default(""),
+  domain: line().trim().max(40).catch("").default(""),
   status: z.enum(STATUS_KEYS).optional().catch(undefined),
 });
 

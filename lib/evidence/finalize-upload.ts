@@ -22,8 +22,8 @@ export type FinalizedEvidence = { id: string; title: string; kind: "FILE"; url: 
 
 const m = messages.id.evidence;
 
-export function refusalError(refusal: Refusal | "tooLarge" | "nameMissing" | "lengthRequired", values: Record<string, string>): AppError {
-  const code = refusal === "empty" || refusal === "nameMissing" || refusal === "lengthRequired" ? "validation_failed" : refusal === "tooLarge" ? "payload_too_large" : "unsupported_media_type";
+export function refusalError(refusal: Refusal | "tooLarge" | "nameMissing" | "nameForbidden" | "lengthRequired", values: Record<string, string>): AppError {
+  const code = refusal === "empty" || refusal === "nameMissing" || refusal === "nameForbidden" || refusal === "lengthRequired" ? "validation_failed" : refusal === "tooLarge" ? "payload_too_large" : "unsupported_media_type";
   const message = fill(m.refused[refusal], values);
   return new AppError(code, { message, details: [{ field: "file", code: refusal, message }] });
 }

@@ -22,6 +22,7 @@ import { log } from "@/lib/log";
 import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { uploadStagingDirectory } from "@/lib/storage";
 import { DOCUMENT_TYPES, UPLOAD_ID } from "@/lib/validation/evidence";
+import { hasForbiddenLineCharacters, replaceForbiddenLineCharacters } from "@/lib/validation/text";
 import { evidenceUrl } from "./create-file-evidence";
 import { ACCEPTED_EXTENSIONS, extensionOf } from "./file-type";
 import { finalizeUpload, refusalError, type FinalizedEvidence } from "./finalize-upload";
@@ -130,6 +131,9 @@ async function checkCreation(request: Request, actor: Actor): Promise<void> {
   const metadata = parseMetadata(request.headers.get("upload-metadata"));
   const name = (metadata.filename ?? "").trim();
   if (!name) throw refusalError("nameMissing", {});
+  // A NUL made the upload unfinishable (PostgreSQL refuses it when the row is written); a
+  // bidi override disguises the extension. Refused before a byte is accepted.
+  if (hasForbiddenLineCharacters(name)) throw refusalError("nameForbidden", { name: replaceForbiddenLineCharacters(name, "\ufffd") });
   const lengthHeader = request.headers.get("upload-length");
   const length = Number(lengthHeader);
   if (lengthHeader === null || !Number.isSafeInteger(length) || length < 0) throw refusalError("lengthRequired", { name });
@@ -139,6 +143,7 @@ async function checkCreation(request: Request, actor: Actor): Promise<void> {
   if (metadata.documentType && !(DOCUMENT_TYPES as readonly string[]).includes(metadata.documentType)) {
     throw new AppError("validation_failed", { details: [{ field: "documentType", code: "custom", message: messages.id.evidence.documentTypeInvalid }] });
   }
+  if (metadata.periodId && hasForbiddenLineCharacters(metadata.periodId)) throw new AppError("not_found");
   if (metadata.periodId) {
     const period = await db.assessmentPeriod.findFirst({ where: { id: metadata.periodId, instansiId: actor.active.instansiId! }, select: { id: true } });
     if (!period) throw new AppError("not_found");

@@ -13,11 +13,12 @@ import { Decimal, scoreAssessment, type AssessmentScore } from "@/lib/scoring";
 import { levelValues, loadCurrentLevels } from "@/lib/simulation/current-levels";
 import { indexGain } from "@/lib/simulation/gain";
 import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATUSES } from "@/lib/validation/recommendations";
+import { line } from "@/lib/validation/text";
 
 export const ZRecommendationFilters = z.object({
   status: z.enum(RECOMMENDATION_STATUSES).optional().catch(undefined),
   source: z.enum(RECOMMENDATION_SOURCES).optional().catch(undefined),
-  unit: z.string().trim().max(40).catch("").default(""),
+  unit: line().trim().max(40).catch("").default(""),
 });
 export type RecommendationFilters = z.output<typeof ZRecommendationFilters>;
 

@@ -1,6 +1,7 @@
 // The administration forms' input, shared by the browser (instant field errors) and the
 // server actions (the check that counts). Messages come from the Bahasa Indonesia catalog.
 import { z } from "zod";
+import { line, searchQuery } from "./text";
 import { messages } from "@/lib/i18n/messages";
 import { UNIT_FUNCTIONS } from "@/lib/assessment/default-assignment";
 import { passwordProblem } from "@/lib/auth/password-policy";
@@ -10,11 +11,10 @@ const units = m.admin.units;
 const users = m.admin.users;
 const agencies = m.admin.agencies;
 
-const id = z.string().trim().min(1).max(40);
+const id = line().trim().min(1).max(40);
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
+  line()
     .trim()
     .max(max, message)
     .optional()
@@ -24,13 +24,13 @@ export const INSTANSI_ROLES = ["KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"]
 export const INSTANSI_KINDS = ["KEMENTERIAN", "LEMBAGA", "PROVINSI", "KABUPATEN", "KOTA"] as const;
 
 const unitFields = {
-  name: z.string().trim().min(3, units.nameInvalid).max(200, units.nameInvalid),
+  name: line().trim().min(3, units.nameInvalid).max(200, units.nameInvalid),
   shortName: optionalText(40, units.shortNameInvalid),
   functions: z.array(z.enum(UNIT_FUNCTIONS)).max(UNIT_FUNCTIONS.length).default([]),
 };
 
 export const ZUnitCreate = z.object({
-  code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,29}$/, units.codeInvalid),
+  code: line().trim().regex(/^[a-z0-9][a-z0-9-]{1,29}$/, units.codeInvalid),
   ...unitFields,
 });
 
@@ -38,13 +38,12 @@ export const ZUnitUpdate = z.object({ unitId: id, ...unitFields });
 
 export const ZUnitSetActive = z.object({ unitId: id, active: flag });
 
-const email = z.string().trim().toLowerCase().email(users.emailInvalid).max(200, users.emailInvalid);
-const personName = z.string().trim().min(2, users.nameInvalid).max(120, users.nameInvalid);
+const email = line().trim().toLowerCase().email(users.emailInvalid).max(200, users.emailInvalid);
+const personName = line().trim().min(2, users.nameInvalid).max(120, users.nameInvalid);
 
 const roleAndUnit = {
   role: z.enum(INSTANSI_ROLES, { error: users.roleInvalid }),
-  unitId: z
-    .string()
+  unitId: line()
     .trim()
     .max(40)
     .transform((value) => value || null)
@@ -67,8 +66,8 @@ export const ZUserResetPassword = z.object({ userId: id });
 export const ZUserSetActive = z.object({ userId: id, active: flag });
 
 export const ZInstansiCreate = z.object({
-  code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{2,39}$/, agencies.codeInvalid),
-  name: z.string().trim().min(3, agencies.nameInvalid).max(200, agencies.nameInvalid),
+  code: line().trim().regex(/^[a-z0-9][a-z0-9-]{2,39}$/, agencies.codeInvalid),
+  name: line().trim().min(3, agencies.nameInvalid).max(200, agencies.nameInvalid),
   kind: z.enum(INSTANSI_KINDS, { error: agencies.kindInvalid }),
   region: optionalText(120, agencies.regionInvalid),
   koordinatorName: personName,
@@ -77,14 +76,16 @@ export const ZInstansiCreate = z.object({
 
 export const ZInstansiSetActive = z.object({ instansiId: id, active: flag });
 
+export const ZKoordinatorPasswordReset = z.object({ membershipId: id });
+
 export const ZPasswordChange = z
   .object({
-    currentPassword: z.string().min(1, m.forms.required).max(1000),
-    newPassword: z.string().superRefine((value, context) => {
+    currentPassword: line().min(1, m.forms.required).max(1000),
+    newPassword: line().superRefine((value, context) => {
       const problem = passwordProblem(value);
       if (problem) context.addIssue({ code: "custom", message: m.account.problems[problem] });
     }),
-    confirmPassword: z.string(),
+    confirmPassword: line(),
   })
   .superRefine((value, context) => {
     if (value.newPassword !== value.confirmPassword) context.addIssue({ code: "custom", path: ["confirmPassword"], message: m.account.mismatch });
@@ -92,6 +93,6 @@ export const ZPasswordChange = z
 
 /** Listing pages: ?q=...&halaman=N */
 export const ZListQuery = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: searchQuery(100),
   halaman: z.coerce.number().int().min(1).max(100_000).catch(1),
 });

@@ -1,9 +1,11 @@
 // What the indicator form sends: shared by the browser and the commands.
 import { z } from "zod";
+import { httpUrl } from "./evidence";
+import { line, text } from "./text";
 import { messages } from "@/lib/i18n/messages";
 
 const m = messages.id.answers;
-const id = z.string().trim().min(1).max(40);
+const id = line().trim().min(1).max(40);
 const version = z.coerce.number().int().min(0).max(1_000_000_000);
 
 export const EXPLANATION_MAX = 20_000;
@@ -14,9 +16,9 @@ export const ZAnswerSave = z.object({
   periodId: id,
   indicatorId: id,
   version,
-  level: z.string().trim().max(10).default(""),
-  explanation: z.string().max(EXPLANATION_MAX, m.explanationTooLong).default(""),
-  evidenceWaiverReason: z.string().trim().max(2000, m.waiverTooLong).default(""),
+  level: line().trim().max(10).default(""),
+  explanation: text().max(EXPLANATION_MAX, m.explanationTooLong).default(""),
+  evidenceWaiverReason: text().trim().max(2000, m.waiverTooLong).default(""),
   evidenceIds: z.array(id).max(100).default([]),
 });
 
@@ -28,8 +30,8 @@ export const ZAnswerVerify = z
     answerId: id,
     version,
     decision: z.enum(["VERIFIED", "NEEDS_REVISION"], { error: m.decisionRequired }),
-    verifiedLevel: z.string().trim().max(10).default(""),
-    notes: z.string().trim().max(5000, m.notesTooLong).default(""),
+    verifiedLevel: line().trim().max(10).default(""),
+    notes: text().trim().max(5000, m.notesTooLong).default(""),
   })
   .superRefine((value, context) => {
     if (value.decision === "NEEDS_REVISION" && value.notes.length < 10) context.addIssue({ code: "custom", path: ["notes"], message: m.notesRequired });
@@ -39,24 +41,13 @@ export const ZAnswerVerify = z
 export const ZCommentCreate = z.object({
   periodId: id,
   indicatorId: id,
-  body: z.string().trim().min(1, m.commentEmpty).max(5000, m.commentTooLong),
+  body: text().trim().min(1, m.commentEmpty).max(5000, m.commentTooLong),
   mentions: z.array(id).max(20).default([]),
 });
 
 export const ZLinkEvidenceAdd = z.object({
   periodId: id,
   indicatorId: id,
-  title: z.string().trim().min(3, m.linkTitleInvalid).max(200, m.linkTitleInvalid),
-  url: z
-    .string()
-    .trim()
-    .max(2000, m.linkUrlInvalid)
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
-      } catch {
-        return false;
-      }
-    }, m.linkUrlInvalid),
+  title: line().trim().min(3, m.linkTitleInvalid).max(200, m.linkTitleInvalid),
+  url: httpUrl(m.linkUrlInvalid),
 });

@@ -1,8 +1,9 @@
 // The audit page's filters, read from the query string (?actor=&entity=&action=&dari=&sampai=&halaman=).
 // A value that does not parse is ignored, never an error: the filters are only a view.
 import { z } from "zod";
+import { searchQuery } from "./text";
 
-const text = z.string().trim().max(100).catch("");
+const text = searchQuery(100);
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is refused), or "". */
 const day = z

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { line } from "./text";
 import { messages } from "@/lib/i18n/messages";
 
 const m = messages.id.auth;
 
 /** Shared by the sign-in form (instant feedback) and the server. */
 export const ZSignIn = z.object({
-  email: z.string().trim().email(m.emailInvalid),
-  password: z.string().min(1, m.passwordRequired),
+  email: line().trim().email(m.emailInvalid),
+  password: line().min(1, m.passwordRequired),
 });

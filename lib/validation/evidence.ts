@@ -1,6 +1,7 @@
 // Input of the evidence library (forms, commands and the upload endpoint), shared by the
 // browser and the server. Messages come from the Bahasa Indonesia catalog.
 import { z } from "zod";
+import { line, searchQuery } from "./text";
 import { messages } from "@/lib/i18n/messages";
 import { ACCEPTED_MIME_TYPES } from "@/lib/evidence/file-type";
 
@@ -8,9 +9,9 @@ const m = messages.id.evidence;
 
 export const DOCUMENT_TYPES = ["PERATURAN", "KEPUTUSAN", "SOP", "LAPORAN", "NOTULEN", "TANGKAPAN_LAYAR", "VIDEO", "LAINNYA"] as const;
 
-const id = z.string().trim().min(1).max(40);
+const id = line().trim().min(1).max(40);
 
-export const ZEvidenceTitle = z.string().trim().min(3, m.titleInvalid).max(200, m.titleInvalid);
+export const ZEvidenceTitle = line().trim().min(3, m.titleInvalid).max(200, m.titleInvalid);
 export const ZDocumentType = z.enum(DOCUMENT_TYPES, { error: m.documentTypeInvalid });
 
 const date = z
@@ -29,24 +30,26 @@ const date = z
     return parsed;
   });
 
-export const ZHttpUrl = z
-  .string()
-  .trim()
-  .max(2000, m.urlInvalid)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".") && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, m.urlInvalid);
+/** An http(s) link to a public host; userinfo ("https://portal.go.id@evil.test/") would disguise the real host. */
+export const httpUrl = (message: string) =>
+  line()
+    .trim()
+    .max(2000, message)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".") && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, message);
+
+export const ZHttpUrl = httpUrl(m.urlInvalid);
 
 const details = {
   title: ZEvidenceTitle,
   documentType: ZDocumentType.default("LAINNYA"),
-  documentNo: z
-    .string()
+  documentNo: line()
     .trim()
     .max(120, m.documentNoInvalid)
     .optional()
@@ -78,7 +81,7 @@ export const ZFileEvidenceCreate = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   size: z.number().int().positive(),
   mimeType: z.enum(ACCEPTED_MIME_TYPES as [string, ...string[]]),
-  originalName: z.string().trim().min(1).max(255),
+  originalName: line().trim().min(1).max(255),
   title: ZEvidenceTitle,
   documentType: ZDocumentType.default("LAINNYA"),
   periodId: id.optional(),
@@ -86,9 +89,9 @@ export const ZFileEvidenceCreate = z.object({
 
 /** The library page's filters, from the query string. */
 export const ZEvidenceQuery = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: searchQuery(100),
   jenis: z.enum(DOCUMENT_TYPES).optional().catch(undefined),
-  unit: z.string().trim().max(40).optional().catch(undefined),
+  unit: line().trim().max(40).optional().catch(undefined),
   berlaku: z.enum(["valid", "expiring", "expired", "none"]).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

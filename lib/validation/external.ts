@@ -3,6 +3,7 @@
 // number ("level-5", "notes-5", "version-5"), and the version field marks the indicators
 // the form showed (0: no row existed when the page was loaded).
 import { z } from "zod";
+import { hasForbiddenTextCharacters, line, text } from "./text";
 import { messages } from "@/lib/i18n/messages";
 
 const m = messages.id.external;
@@ -14,7 +15,7 @@ export const NOTES_MAX = 5000;
 export const OBJECTION_REASON_MIN = 20;
 const MAX_ENTRIES = 200;
 
-const id = z.string().trim().min(1).max(40);
+const id = line().trim().min(1).max(40);
 const stage = z.enum(EXTERNAL_STAGES, { error: m.stageInvalid });
 const indicatorNumber = z.coerce.number().int().min(1).max(999);
 
@@ -32,6 +33,10 @@ export const ZExternalStageRecord = z
       if (!match) continue;
       if (typeof value !== "string") {
         context.addIssue({ code: "custom", path: [key], message: m.malformed });
+        continue;
+      }
+      if (hasForbiddenTextCharacters(value)) {
+        context.addIssue({ code: "custom", path: [key], message: messages.id.forms.forbiddenCharacters });
         continue;
       }
       const number = Number(match[2]);
@@ -57,7 +62,7 @@ export const ZObjectionSave = z.object({
   periodId: id,
   indicator: indicatorNumber,
   stage,
-  reason: z.string().trim().min(OBJECTION_REASON_MIN, m.reasonTooShort).max(NOTES_MAX, m.reasonTooLong),
+  reason: text().trim().min(OBJECTION_REASON_MIN, m.reasonTooShort).max(NOTES_MAX, m.reasonTooLong),
   status: z.enum(["DRAFT", "SUBMITTED"], { error: m.statusInvalid }),
 });
 

@@ -2,6 +2,7 @@
 // (the check that counts). Dates arrive as YYYY-MM-DD from date inputs; the target index
 // may be typed with a decimal comma ("3,50").
 import { z } from "zod";
+import { line, text } from "./text";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 
@@ -10,7 +11,7 @@ const m = messages.id.periods.form;
 export const PERIOD_YEAR_MIN = 2018;
 export const PERIOD_YEAR_MAX = 2100;
 
-const id = z.string().trim().min(1).max(40);
+const id = line().trim().min(1).max(40);
 const version = z.coerce.number().int().min(1).max(2_147_483_647);
 
 const year = z.coerce
@@ -87,7 +88,7 @@ const evenWithFieldErrors = { when: (payload: { value: unknown }) => typeof payl
 export const ZPeriodOpen = z
   .object({
     year,
-    frameworkVersionId: z.string().trim().min(1, m.frameworkInvalid).max(40, m.frameworkInvalid),
+    frameworkVersionId: line().trim().min(1, m.frameworkInvalid).max(40, m.frameworkInvalid),
     ...settings,
     baseline: z.enum(["true", "false"]).optional().transform((value) => value === "true"),
   })
@@ -100,5 +101,5 @@ export const ZPeriodAdvance = z.object({ periodId: id, version });
 export const ZPeriodReopen = z.object({
   periodId: id,
   version,
-  reason: z.string().trim().min(10, m.reasonInvalid).max(1000, m.reasonInvalid),
+  reason: text().trim().min(10, m.reasonInvalid).max(1000, m.reasonInvalid),
 });

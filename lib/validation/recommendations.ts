@@ -2,6 +2,7 @@
 // browser and the commands. Levels arrive as typed ("3", "2,5") and are checked against
 // the period's framework by the command, which knows the scale.
 import { z } from "zod";
+import { hasForbiddenLineCharacters, line, text } from "./text";
 import { messages } from "@/lib/i18n/messages";
 
 const m = messages.id.recommendations;
@@ -16,16 +17,16 @@ export const TEXT_MAX = 2000;
 export const NOTE_MAX = 1000;
 const MAX_TARGETS = 200;
 
-const id = z.string().trim().min(1).max(40);
+const id = line().trim().min(1).max(40);
 /** The updatedAt the form showed, in milliseconds: the optimistic-concurrency token. */
 const version = z.coerce.number().int().min(0).max(8_640_000_000_000_000);
 const indicatorNumber = z.coerce.number({ error: m.indicatorInvalid }).int(m.indicatorInvalid).min(1, m.indicatorInvalid).max(999, m.indicatorInvalid);
 const status = z.enum(RECOMMENDATION_STATUSES, { error: m.statusInvalid });
 const source = z.enum(RECOMMENDATION_SOURCES, { error: m.sourceInvalid });
-const text = z.string().trim().min(TEXT_MIN, m.textInvalid).max(TEXT_MAX, m.textInvalid);
+const recommendationText = text().trim().min(TEXT_MIN, m.textInvalid).max(TEXT_MAX, m.textInvalid);
 /** Empty: none (or, on create, the indicator's assigned unit). */
-const ownerUnitId = z.string().trim().max(40).optional().transform((value) => value || null);
-const targetLevel = z.string().trim().max(10).optional().transform((value) => value || null);
+const ownerUnitId = line().trim().max(40).optional().transform((value) => value || null);
+const targetLevel = line().trim().max(10).optional().transform((value) => value || null);
 
 const dueDate = z
   .string()
@@ -48,7 +49,7 @@ export const ZRecommendationCreate = z.object({
   periodId: id,
   indicator: indicatorNumber,
   source,
-  text,
+  text: recommendationText,
   ownerUnitId,
   dueDate,
   targetLevel,
@@ -59,7 +60,7 @@ export const ZRecommendationUpdate = z.object({
   recommendationId: id,
   version,
   source,
-  text,
+  text: recommendationText,
   ownerUnitId,
   dueDate,
   targetLevel,
@@ -77,7 +78,7 @@ export const ZPlanSave = z
   .object({
     periodId: id,
     dueDate,
-    note: z.string().trim().max(NOTE_MAX, s.noteTooLong).optional().transform((value) => value || null),
+    note: text().trim().max(NOTE_MAX, s.noteTooLong).optional().transform((value) => value || null),
   })
   .catchall(z.unknown())
   .transform(({ periodId, dueDate, note, ...fields }, context) => {
@@ -85,7 +86,7 @@ export const ZPlanSave = z
     for (const [key, value] of Object.entries(fields)) {
       const match = TARGET_FIELD.exec(key);
       if (!match) continue;
-      if (typeof value !== "string" || value.trim() === "" || value.length > 10) {
+      if (typeof value !== "string" || value.trim() === "" || value.length > 10 || hasForbiddenLineCharacters(value)) {
         context.addIssue({ code: "custom", path: [key], message: s.malformed });
         continue;
       }

@@ -2,8 +2,9 @@
 // (lib/reports/answer-sheet.ts), as text. Limits here only guard the server; each row's
 // content is checked by the command, so every problem is reported with its row.
 import { z } from "zod";
+import { line, text } from "./text";
 
-const id = z.string().trim().min(1).max(40);
+const id = line().trim().min(1).max(40);
 /** The largest worksheet an import takes. */
 export const XLSX_MAX_BYTES = 5 * 1024 * 1024;
 /** The most rows one import takes (a framework has a few dozen indicators). */
@@ -13,16 +14,16 @@ const CELL_MAX = 32_767;
 
 export const ZImportRow = z.object({
   row: z.number().int().min(1).max(1_048_576),
-  number: z.string().max(CELL_MAX),
-  level: z.string().max(CELL_MAX),
-  explanation: z.string().max(CELL_MAX),
-  version: z.string().max(CELL_MAX),
+  number: line().max(CELL_MAX),
+  level: line().max(CELL_MAX),
+  explanation: text().max(CELL_MAX),
+  version: line().max(CELL_MAX),
 });
 
 export const ZAnswerImport = z.object({
   periodId: id,
   /** The period id the worksheet was exported from (stored in it, hidden). */
-  sheetPeriodId: z.string().trim().max(40),
-  fileName: z.string().trim().max(255).default(""),
+  sheetPeriodId: line().trim().max(40),
+  fileName: line().trim().max(255).default(""),
   rows: z.array(ZImportRow).min(1).max(IMPORT_MAX_ROWS),
 });

@@ -187,4 +187,28 @@ describe("comments and link evidence", () => {
     const answer = await db.answer.findFirstOrThrow({ include: { evidence: { include: { evidence: true } } } });
     expect(answer.evidence.map((link) => [link.evidence.kind, link.evidence.ownerUnitId])).toEqual([["LINK", fixtures.home.unitIds[0]]]);
   });
+
+  it("refuses a link with userinfo, which disguises the real host, as the library does", async () => {
+    const disguised = await run(COMMANDS.addLinkEvidence, { periodId: fixtures.home.periodId, indicatorId: indicator(1), title: "Portal", url: "https://portal.go.id@evil.test/" });
+    expect((disguised as AppError).details).toEqual([expect.objectContaining({ field: "url" })]);
+    expect(await db.evidence.count()).toBe(0);
+  });
+});
+
+describe("control characters in text (a NUL reached PostgreSQL and gave a 500)", () => {
+  it("refuse an explanation, a comment, a unit name and a link title on the field, and save nothing", async () => {
+    const explanation = await save({ level: "2", explanation: "Fakta\u0000 tersembunyi" });
+    expect(explanation).toMatchObject({ code: "validation_failed", details: [expect.objectContaining({ field: "explanation", message: expect.stringMatching(/karakter kendali/) })] });
+    expect(await selfAnswer()).toBeNull();
+    const comment = await run(COMMANDS.addComment, { periodId: fixtures.home.periodId, indicatorId: indicator(1), body: "halo\u0000" });
+    expect((comment as AppError).details).toEqual([expect.objectContaining({ field: "body" })]);
+    const koordinator = await actorFor(fixtures, "KOORDINATOR");
+    const unit = await run(COMMANDS.createUnit, { code: "unit-nul", name: "Dinas\u202eSPBE" }, koordinator);
+    expect((unit as AppError).details).toEqual([expect.objectContaining({ field: "name" })]);
+    const link = await run(COMMANDS.addLinkEvidence, { periodId: fixtures.home.periodId, indicatorId: indicator(1), title: "Portal\u0000", url: "https://jdih.rumah.go.id/" });
+    expect((link as AppError).details).toEqual([expect.objectContaining({ field: "title" })]);
+    const id = await save({ periodId: "a\u0000b" });
+    expect(id).toMatchObject({ code: "validation_failed" });
+    expect([await db.comment.count(), await db.unit.count({ where: { code: "unit-nul" } }), await db.evidence.count()]).toEqual([0, 0, 0]);
+  });
 });

@@ -147,11 +147,37 @@ describe("refusals keep nothing", () => {
     expect(error!.message).toContain("tidak wajar");
     await expectNothingKept();
   });
+  it("a DOCX whose directory lies about an entry inflating to 100 MiB", async () => {
+    const { response, error } = await uploadFile(owner, "sop-palsu.docx", samples.lyingZipBombDocx());
+    expect(response.status).toBe(415);
+    expect(error!.message).toContain("tidak wajar");
+    await expectNothingKept();
+  });
+
+  it("HTML carrying %PDF- in its first KiB, named .pdf", async () => {
+    const html = Buffer.from(`<html><!-- %PDF-1.4 --><script>alert(1)</script></html>\n${samples.pdf().toString("latin1")}`, "latin1");
+    const { response } = await uploadFile(owner, "laporan.pdf", html);
+    expect(response.status).toBe(415);
+    await expectNothingKept();
+  });
+
+  it("a file name with a NUL or a bidi override, before a byte is sent (a NUL made the upload unfinishable)", async () => {
+    for (const name of ["laporan\u0000.pdf", "laporan\u202Efdp.exe.pdf"]) {
+      const response = await createUpload(owner, name, 100);
+      expect(response.status, name).toBe(400);
+      const body = await response.json();
+      expect(body.error.details).toEqual([expect.objectContaining({ field: "file", code: "nameForbidden" })]);
+      expect(body.error.message).toContain("karakter kendali");
+    }
+    const period = await createUpload(owner, "laporan.pdf", 100, { periodId: "a\u0000b" });
+    expect(period.status).toBe(404);
+    await expectNothingKept();
+  });
 });
 
 describe("resuming", () => {
   it("continues at the offset the server has after a connection dropped mid-body", async () => {
-    const pdf = Buffer.concat([samples.pdf("panjang"), Buffer.alloc(256 * 1024, 0x41)]);
+    const pdf = samples.pdf("panjang", 256 * 1024);
     const created = await createUpload(owner, "laporan.pdf", pdf.length);
     const location = created.headers.get("location")!;
     // The body breaks off after 100 KiB (once the server wrote them), as when a connection drops.

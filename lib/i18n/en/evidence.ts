@@ -33,6 +33,7 @@ export const evidence: typeof evidenceId = {
     mismatch: "\"{name}\" is really a {actual} file, which does not match its extension; not kept. Save it again with the right extension.",
     zip_bomb: "\"{name}\" was refused: its structure is abnormal (too many parts or an extreme compression ratio).",
     malformed: "\"{name}\" is damaged or unreadable; not kept.",
+    nameForbidden: "The file name \"{name}\" contains control or text-direction characters (such as NUL or U+202E); rename the file and upload it again.",
     nameMissing: "The file name is required.",
     lengthRequired: "The file size must be known before uploading.",
     notOwner: "Only an Admin OPD can upload their unit's evidence.",

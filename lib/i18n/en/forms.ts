@@ -1,6 +1,7 @@
 import type { forms as formsId } from "../id/forms";
 
 export const forms: typeof formsId = {
+  forbiddenCharacters: "Contains control or text-direction characters (such as NUL or U+202E) that are not allowed. Remove them and send again.",
   saving: "Saving...",
   fixErrors: "Please check the marked fields.",
   required: "Required.",

@@ -31,6 +31,7 @@ export const evidence = {
     mismatch: "Isi \"{name}\" ternyata berkas {actual}, tidak sesuai dengan ekstensinya; tidak disimpan. Simpan ulang dengan ekstensi yang benar.",
     zip_bomb: "\"{name}\" ditolak: strukturnya tidak wajar (terlalu banyak bagian atau rasio kompresi ekstrem).",
     malformed: "\"{name}\" rusak atau tidak dapat dibaca; tidak disimpan.",
+    nameForbidden: "Nama berkas \"{name}\" berisi karakter kendali atau penanda arah teks (mis. NUL, U+202E); ganti nama berkasnya lalu unggah ulang.",
     nameMissing: "Nama berkas wajib dikirim.",
     lengthRequired: "Ukuran berkas wajib diketahui sebelum mengunggah.",
     notOwner: "Hanya Admin OPD yang dapat mengunggah bukti dukung unitnya.",

@@ -1,4 +1,5 @@
 export const forms = {
+  forbiddenCharacters: "Berisi karakter kendali atau penanda arah teks (mis. NUL, U+202E) yang tidak diizinkan. Hapus karakter tersebut lalu kirim ulang.",
   saving: "Menyimpan...",
   fixErrors: "Periksa kembali isian yang ditandai.",
   required: "Wajib diisi.",
