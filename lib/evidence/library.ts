@@ -33,6 +33,21 @@ const snapshotOf = (evidence: { title: string; documentType: string; documentNo:
   validUntil: evidence.validUntil?.toISOString().slice(0, 10) ?? null,
 });
 
+type AnswerUse = { status: string; indicator: { number: number | null }; period: { year: number; phase: string } };
+
+const answerUseSelect = { id: true, status: true, indicator: { select: { number: true } }, period: { select: { year: true, phase: true } } } as const;
+
+function describeUses(answers: readonly AnswerUse[]): string {
+  return answers
+    .map((answer) => fill(m.usedByAnswer, { number: answer.indicator.number ?? "-", year: answer.period.year, status: messages.id.answers.statuses[answer.status as keyof typeof messages.id.answers.statuses] ?? answer.status }))
+    .join("; ");
+}
+
+async function usesInLockedPeriods(tx: DbTransaction, evidenceId: string): Promise<AnswerUse[]> {
+  const links = await tx.answerEvidence.findMany({ where: { evidenceId, answer: { period: { phase: "FINAL" } } }, select: { answer: { select: answerUseSelect } } });
+  return links.map((link) => link.answer);
+}
+
 export const createLinkEvidence = defineCommand({
   name: "evidence.create-link",
   input: ZEvidenceLinkCreate,
@@ -51,6 +66,10 @@ export const updateEvidence = defineCommand({
   input: ZEvidenceUpdate,
   async run({ tx, actor, request }, { evidenceId, ...changes }) {
     const before = await loadManagedEvidence(tx, actor, evidenceId);
+    // A locked period's report must read the same whenever it is produced: its evidence
+    // keeps the title, number and dates it had at the lock.
+    const lockedUses = await usesInLockedPeriods(tx, evidenceId);
+    if (lockedUses.length > 0) throw new AppError("conflict", { message: fill(m.updateBlocked, { title: before.title, uses: describeUses(lockedUses) }) });
     const after = await tx.evidence.update({ where: { id: evidenceId }, data: changes });
     await writeAudit(tx, request, { action: "evidence.update", entityType: "Evidence", entityId: evidenceId, instansiId: before.instansiId, before: snapshotOf(before), after: snapshotOf(after) });
     return { message: fill(m.updated, { title: after.title }) };
@@ -70,16 +89,11 @@ export const deleteEvidence = defineCommand({
     const evidence = await loadManagedEvidence(tx, actor, evidenceId);
     const links = await tx.answerEvidence.findMany({
       where: { evidenceId },
-      select: { answer: { select: { id: true, status: true, indicator: { select: { number: true } }, period: { select: { year: true, phase: true } } } } },
+      select: { answer: { select: answerUseSelect } },
     });
     const answers = links.map((link) => link.answer);
     const locked = answers.filter((answer) => !isEditable(answer.status) || answer.period.phase === "FINAL");
-    if (locked.length > 0) {
-      const uses = locked
-        .map((answer) => fill(m.usedByAnswer, { number: answer.indicator.number ?? "-", year: answer.period.year, status: messages.id.answers.statuses[answer.status] ?? answer.status }))
-        .join("; ");
-      throw new AppError("conflict", { message: fill(m.deleteBlocked, { title: evidence.title, uses }) });
-    }
+    if (locked.length > 0) throw new AppError("conflict", { message: fill(m.deleteBlocked, { title: evidence.title, uses: describeUses(locked) }) });
     const detached = answers.map((answer) => answer.id);
     if (detached.length > 0) {
       await tx.answerEvidence.deleteMany({ where: { evidenceId, answerId: { in: detached } } });

@@ -159,6 +159,46 @@ describe("the report of a period", () => {
   });
 });
 
+describe("a locked period's documents", () => {
+  /** Everything a locked period hands out, field by field: the report data, the PDF's text, the worksheet's cells, CSV and JSON. */
+  async function documents() {
+    const report = (await loadPeriodReport(db, f.home.periodId))!;
+    const now = new Date("2026-11-23T03:00:00Z");
+    const pdf = await renderPeriodReportPdf(report, { m: messages.id, locale: "id", baseUrl: BASE_URL, now });
+    const sheet = (await exportWorkbook()).worksheets[0]!;
+    const cells: unknown[][] = [];
+    sheet.eachRow((row) => cells.push(row.values as unknown[]));
+    return { report, pdf: (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text, cells, csv: resultsCsv(report), json: resultsJson(report, now) };
+  }
+
+  it("stay field-for-field the same after someone tries to edit evidence behind a verified answer", async () => {
+    const link = await db.answerEvidence.findFirstOrThrow({ include: { evidence: true } });
+    await db.answer.update({ where: { id: link.answerId }, data: { status: "VERIFIED" } });
+    await db.assessmentPeriod.update({ where: { id: f.home.periodId }, data: { phase: "FINAL", lockedAt: new Date() } });
+    const before = await documents();
+    expect(before.pdf).toContain(EVIDENCE_TITLE);
+
+    const refused = await executeCommand(db, COMMANDS.updateEvidence, opd, requestContext, {
+      evidenceId: link.evidenceId,
+      title: "Judul yang diganti setelah dikunci",
+      documentType: "PERATURAN",
+      documentNo: "99/2099",
+      enactedAt: "2020-01-01",
+    }).catch((error: unknown) => error as AppError);
+    expect(refused).toMatchObject({ status: 409, message: expect.stringContaining("periode yang sudah dikunci") });
+    expect((refused as AppError).message).toContain("Indikator 1 · 2026");
+
+    expect(await db.evidence.findUniqueOrThrow({ where: { id: link.evidenceId } })).toEqual(link.evidence);
+    expect(await documents()).toEqual(before);
+  });
+
+  it("do not hold the library back while the period is open", async () => {
+    const link = await db.answerEvidence.findFirstOrThrow();
+    const saved = await executeCommand(db, COMMANDS.updateEvidence, opd, requestContext, { evidenceId: link.evidenceId, title: "Judul baru sebelum dikunci" });
+    expect(saved.message).toContain("Judul baru sebelum dikunci");
+  });
+});
+
 describe("the Excel worksheet", () => {
   it("has the national form's columns, one row per indicator, and the answer's version hidden", async () => {
     const workbook = await exportWorkbook();

@@ -91,6 +91,7 @@ export const evidence: typeof evidenceId = {
   linkCreated: "Link \"{title}\" added to the library.",
   updated: "Data of \"{title}\" saved.",
   deleted: "\"{title}\" deleted from the library.",
+  updateBlocked: "\"{title}\" cannot be changed because it supports answers in a locked period: {uses}. A locked period's report must stay the same; add new evidence if its data changed.",
   deleteBlocked: "\"{title}\" cannot be deleted because it supports answers that are submitted, verified or locked: {uses}.",
   carryTitle: "Carry over into {year}",
   carryIntro: "Evidence used in an earlier period or copied with last year's answers, not yet confirmed for {year}. Check its validity, then confirm item by item.",

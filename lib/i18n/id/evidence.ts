@@ -89,6 +89,7 @@ export const evidence = {
   linkCreated: "Tautan \"{title}\" ditambahkan ke pustaka.",
   updated: "Data \"{title}\" disimpan.",
   deleted: "\"{title}\" dihapus dari pustaka.",
+  updateBlocked: "\"{title}\" tidak dapat diubah karena mendukung jawaban pada periode yang sudah dikunci: {uses}. Laporan periode terkunci harus tetap sama; tambahkan bukti baru bila datanya berubah.",
   deleteBlocked: "\"{title}\" tidak dapat dihapus karena mendukung jawaban yang sudah diajukan, diverifikasi, atau dikunci: {uses}.",
   carryTitle: "Bawa ke periode {year}",
   carryIntro: "Bukti yang dipakai periode sebelumnya atau disalin bersama jawaban tahun lalu, tetapi belum dikonfirmasi untuk periode {year}. Periksa masa berlakunya, lalu konfirmasi satu per satu.",
