@@ -24,5 +24,9 @@ export function contentSecurityPolicy(nonce: string, options: { isDev: boolean; 
  */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
-/** The routes that proxy.ts leaves alone and that carry API_CONTENT_SECURITY_POLICY instead. */
-export const API_PATH_SOURCES = ["/api/v1/:path*", "/api/health"];
+/**
+ * The routes that proxy.ts leaves alone and that carry API_CONTENT_SECURITY_POLICY instead.
+ * next-auth's routes answer JSON and redirects only: the portal has its own sign-in page and
+ * signs out through a server action, so none of next-auth's built-in pages is ever shown.
+ */
+export const API_PATH_SOURCES = ["/api/v1/:path*", "/api/health", "/api/auth/:path*"];

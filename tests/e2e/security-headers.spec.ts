@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./support";
 
 const PAGES = ["/", "/masuk", "/kalkulator", "/tidak-ada-halaman-ini"];
-const API = ["/api/health", "/api/v1/frameworks", "/api/v1/openapi.json"];
+const API = ["/api/health", "/api/v1/frameworks", "/api/v1/openapi.json", "/api/auth/session", "/api/auth/csrf", "/api/auth/providers"];
 
 test("security headers on pages, API answers and missing pages", async ({ request }) => {
   for (const path of [...PAGES, ...API]) {
@@ -17,6 +17,13 @@ test("security headers on pages, API answers and missing pages", async ({ reques
     expect(headers["x-frame-options"], path).toBe("DENY");
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+  }
+  // The resumable upload endpoint answers tus, not JSON pages, and skips the proxy too.
+  for (const method of ["POST", "OPTIONS", "HEAD"] as const) {
+    const headers = (await request.fetch("/api/v1/uploads", { method, headers: { "Tus-Resumable": "1.0.0" } })).headers();
+    expect(headers["content-security-policy"], `${method} /api/v1/uploads`).toMatch(/default-src 'none'.*sandbox/);
+    expect(headers["x-content-type-options"], `${method} /api/v1/uploads`).toBe("nosniff");
+    expect(headers["x-frame-options"], `${method} /api/v1/uploads`).toBe("DENY");
   }
   const first = (await request.get("/")).headers()["content-security-policy"];
   const second = (await request.get("/")).headers()["content-security-policy"];

@@ -109,7 +109,7 @@ describe("POST /api/v1/frameworks/{code}/score", () => {
   });
 
   it("accepts decimal values on pemdi-2026", async () => {
-    const values = { ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [String(i + 1), 1])), "19": "2.975", "20": 5 };
+    const values = { ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [String(i + 1), 1])), "19": 2.975, "20": 5 };
     const body = ZScoreResponse.parse(await (await scoreRequest("pemdi-2026", JSON.stringify({ values }))).json());
     // sum(value x weight) = 100 (all ones) + 10 x 1.975 + 15 x 4 = 179.75
     expect(body.indexExact).toBe("1.7975");
@@ -120,7 +120,8 @@ describe("POST /api/v1/frameworks/{code}/score", () => {
     ["a level above the scale", { values: { "1": 6 } }, "out_of_scale", "values.1"],
     ["a level below the scale", { values: { "1": 0 } }, "out_of_scale", "values.1"],
     ["a non-integer level on an integer scale", { values: { "1": 2.5 } }, "not_integer", "values.1"],
-    ["a value that is not a number", { values: { "1": "tiga" } }, "not_a_number", "values.1"],
+    ["a value that is not a number", { values: { "1": "tiga" } }, "invalid_type", "values.1"],
+    ["a level sent as text (a public API refuses wrong types)", { values: { "1": "3" } }, "invalid_type", "values.1"],
   ])("refuses %s with 400 and a detail naming the field", async (_label, body, detailCode, field) => {
     const error = await expectError(await scoreRequest("spbe-2020", JSON.stringify(body)), 400, "validation_failed");
     expect(error.details).toContainEqual(expect.objectContaining({ code: detailCode, field }));

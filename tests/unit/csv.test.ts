@@ -27,6 +27,16 @@ describe("csvCell", () => {
     expect(csvCell("\r=1")).toBe("\"'\r=1\"");
     expect(csvCell("a=b")).toBe("a=b");
   });
+
+  it("neutralises formulas a semicolon-separated spreadsheet (the Indonesian default) would split out of a cell", () => {
+    expect(csvCell(";=HYPERLINK(\"http://jahat.example\")")).toBe('";\'=HYPERLINK(""http://jahat.example"")"');
+    expect(csvCell("Perbup 12;=1+1")).toBe(`"Perbup 12;'=1+1"`);
+    expect(csvCell("a,=1;@SUM(A1)")).toBe(`"a,'=1;'@SUM(A1)"`);
+    expect(csvCell("Dinas A; Dinas B")).toBe('"Dinas A; Dinas B"');
+    // Split on ";" the way such a spreadsheet reads a line, no field starts a formula.
+    const line = csvRow(["x", "Perbup 12;=1+1", ";-2+3", "=1"]).trimEnd();
+    for (const field of line.split(";")) expect(field, field).not.toMatch(/^[=+\-@]/);
+  });
 });
 
 describe("csvRow", () => {

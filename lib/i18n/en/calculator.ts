@@ -1,6 +1,7 @@
 import type { calculator as calculatorId } from "../id/calculator";
 
 export const calculator: typeof calculatorId = {
+  apiValueNotNumber: "The value must be a JSON number (e.g. 3 or 2.5) or null, not text.",
   title: "Index Calculator",
   intro:
     "Choose a level for every indicator. The index is computed from unrounded values and displayed rounded half-up to 2 decimals. Unanswered indicators count as 0.",

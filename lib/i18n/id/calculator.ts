@@ -1,4 +1,5 @@
 export const calculator = {
+  apiValueNotNumber: "Nilai harus berupa angka JSON (mis. 3 atau 2.5) atau null, bukan teks.",
   title: "Kalkulator Indeks",
   intro:
     "Pilih tingkat setiap indikator. Indeks dihitung dari nilai yang tidak dibulatkan dan ditampilkan dibulatkan ke 2 desimal (pembulatan setengah ke atas). Indikator yang belum diisi dihitung 0.",
