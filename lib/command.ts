@@ -10,6 +10,7 @@ import { messages } from "@/lib/i18n/messages";
 import type { Actor } from "@/lib/policy";
 import { zodDetails } from "@/lib/validation/issues";
 import { writeAudit } from "@/lib/audit";
+import { homeInstansiOf } from "@/lib/auth/home-instansi";
 import { markAttemptSucceeded, reservePasswordAttempt } from "@/lib/auth/throttle";
 
 export type CommandContext = { tx: DbTransaction; actor: Actor; request: RequestContext };
@@ -61,7 +62,8 @@ export async function executeCommand<S extends z.ZodType>(
     return result;
   } catch (error) {
     if (isWrongPassword(error)) {
-      await db.$transaction((tx) => writeAudit(tx, context, { action: `${command.name}-failed`, entityType: "User", entityId: actor.userId, after: { reason: "wrong_password" } }));
+      const instansiId = await homeInstansiOf(db, actor.userId);
+      await db.$transaction((tx) => writeAudit(tx, context, { action: `${command.name}-failed`, entityType: "User", entityId: actor.userId, instansiId, after: { reason: "wrong_password" } }));
     } else {
       await markAttemptSucceeded(db, reservation.attemptId);
     }

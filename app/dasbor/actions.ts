@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { ACTIVE_MEMBERSHIP_COOKIE, getActor } from "@/lib/auth/current";
 import { requestContextFrom } from "@/lib/auth/request-context";
+import { homeInstansiOf } from "@/lib/auth/home-instansi";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/next-auth";
 
 export async function signOut(): Promise<void> {
@@ -15,7 +16,8 @@ export async function signOut(): Promise<void> {
   store.delete(ACTIVE_MEMBERSHIP_COOKIE);
   if (actor) {
     const context = requestContextFrom(await headers(), actor.userId);
-    await db.$transaction((tx) => writeAudit(tx, context, { action: "auth.sign-out", entityType: "User", entityId: actor.userId }));
+    const instansiId = await homeInstansiOf(db, actor.userId);
+    await db.$transaction((tx) => writeAudit(tx, context, { action: "auth.sign-out", entityType: "User", entityId: actor.userId, instansiId }));
   }
   redirect("/masuk");
 }

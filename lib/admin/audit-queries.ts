@@ -1,7 +1,8 @@
-// The audit trail as one instansi's Koordinator sees it: the records of the instansi, and
-// the records without an instansi (sign-ins, failed sign-ins, password changes, sign-outs)
-// done by or aimed at someone who has a membership there. Newest first, a fixed number of
-// queries per page, and the CSV export read in batches instead of all at once.
+// The audit trail as one instansi's Koordinator sees it: only the records of events in that
+// instansi. An account's own events (sign-ins, failed sign-ins, sign-outs, password
+// changes) are recorded in its home agency (lib/auth/home-instansi.ts), so another agency
+// the person also works for never sees their sign-in addresses or browsers. Newest first,
+// a fixed number of queries per page, and the CSV export read in batches.
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditFilter } from "@/lib/validation/audit";
@@ -18,17 +19,6 @@ const INCLUDE = { actor: { select: { name: true, email: true } } } satisfies Pri
 
 export type AuditRow = Prisma.AuditLogGetPayload<{ include: typeof INCLUDE }>;
 
-async function scopeOf(db: Db, instansiId: string): Promise<Prisma.AuditLogWhereInput> {
-  const memberships = await db.membership.findMany({ where: { instansiId }, select: { userId: true } });
-  const members = [...new Set(memberships.map((membership) => membership.userId))];
-  return {
-    OR: [
-      { instansiId },
-      { instansiId: null, actorId: { in: members } },
-      { instansiId: null, entityType: "User", entityId: { in: members } },
-    ],
-  };
-}
 
 function filterOf(filter: AuditFilter): Prisma.AuditLogWhereInput[] {
   const where: Prisma.AuditLogWhereInput[] = [];
@@ -42,25 +32,24 @@ function filterOf(filter: AuditFilter): Prisma.AuditLogWhereInput[] {
   return where;
 }
 
-async function whereOf(db: Db, instansiId: string, filter: AuditFilter): Promise<Prisma.AuditLogWhereInput> {
-  return { AND: [await scopeOf(db, instansiId), ...filterOf(filter)] };
+function whereOf(instansiId: string, filter: AuditFilter): Prisma.AuditLogWhereInput {
+  return { AND: [{ instansiId }, ...filterOf(filter)] };
 }
 
 /** One page of entries, their total, and the entity types present (for the filter's choices). */
 export async function listAuditEntries(db: Db, instansiId: string, filter: AuditFilter & { halaman: number }) {
-  const scope = await scopeOf(db, instansiId);
-  const where = { AND: [scope, ...filterOf(filter)] };
+  const where = whereOf(instansiId, filter);
   const [total, entries, types] = await Promise.all([
     db.auditLog.count({ where }),
     db.auditLog.findMany({ where, orderBy: ORDER, skip: (filter.halaman - 1) * PAGE_SIZE, take: PAGE_SIZE, include: INCLUDE }),
-    db.auditLog.groupBy({ by: ["entityType"], where: scope, orderBy: { entityType: "asc" } }),
+    db.auditLog.groupBy({ by: ["entityType"], where: { instansiId }, orderBy: { entityType: "asc" } }),
   ]);
   return { total, entries, entityTypes: types.map((type) => type.entityType) };
 }
 
 /** Every matching entry, newest first, read `batchSize` at a time with a cursor. */
 export async function* auditEntriesForExport(db: Db, instansiId: string, filter: AuditFilter, batchSize = 500): AsyncGenerator<AuditRow[]> {
-  const where = await whereOf(db, instansiId, filter);
+  const where = whereOf(instansiId, filter);
   let cursor: bigint | undefined;
   for (;;) {
     const batch = await db.auditLog.findMany({

@@ -1,7 +1,9 @@
-// People of an instansi and their roles, managed by its Koordinator. One account may hold
-// roles in several agencies, so "deactivate" ends the account's roles in this instansi
-// (and the account itself only when nothing else is left), and a Koordinator cannot reset
-// the password of an account that other agencies rely on too.
+// People of an instansi and their roles, managed by its Koordinator. An account belongs to
+// one agency, its home (lib/auth/home-instansi.ts): creating a person whose email another
+// agency's account already uses is refused without saying which agency that is. An
+// account that still holds roles elsewhere (the superadmin may link one) is handled per
+// membership: an agency ends only its own roles and their access; only the home agency
+// deactivates the account itself, ends all its sessions or resets its password.
 import type { DbTransaction } from "@/lib/db";
 import { defineCommand, type CommandContext } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
@@ -10,6 +12,7 @@ import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { assertCanInOwnInstansi } from "@/lib/policy";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import { HOME_MEMBERSHIP } from "@/lib/auth/home-instansi";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZMembershipAdd, ZMembershipRemove, ZUserCreate, ZUserResetPassword, ZUserSetActive } from "@/lib/validation/admin";
 
@@ -25,10 +28,10 @@ async function assertUnitUsable(tx: DbTransaction, instansiId: string, unitId: s
 
 /** The user as seen from `instansiId`; someone without any role there does not exist for its Koordinator. */
 async function userInInstansi(tx: DbTransaction, instansiId: string, userId: string) {
-  const user = await tx.user.findUnique({ where: { id: userId }, include: { memberships: true } });
+  const user = await tx.user.findUnique({ where: { id: userId }, include: { memberships: { orderBy: HOME_MEMBERSHIP.orderBy } } });
   const here = user?.memberships.filter((membership) => membership.instansiId === instansiId) ?? [];
   if (!user || here.length === 0) throw new AppError("not_found");
-  return { user, here, elsewhere: user.memberships.filter((membership) => membership.instansiId !== instansiId) };
+  return { user, here, isHome: user.memberships[0]!.instansiId === instansiId };
 }
 
 async function activeKoordinatorCount(tx: DbTransaction, instansiId: string, excludingUserId?: string) {
@@ -37,10 +40,10 @@ async function activeKoordinatorCount(tx: DbTransaction, instansiId: string, exc
   });
 }
 
-/** Adds a role to an existing account, or reactivates that very role if it was deactivated. */
+/** Adds a role to an existing account, or reactivates that very role if it was deactivated; only the home agency reopens the account. */
 async function grantRole(
   { tx, request }: CommandContext,
-  target: { id: string; isActive: boolean },
+  target: { id: string; isActive: boolean; isHome: boolean },
   grant: { instansiId: string; role: Role; unitId: string | null },
 ) {
   const same = await tx.membership.findFirst({ where: { userId: target.id, ...grant } });
@@ -48,7 +51,7 @@ async function grantRole(
   const membership = same
     ? await tx.membership.update({ where: { id: same.id }, data: { isActive: true } })
     : await tx.membership.create({ data: { userId: target.id, ...grant } });
-  if (!target.isActive) await tx.user.update({ where: { id: target.id }, data: { isActive: true } });
+  if (!target.isActive && target.isHome) await tx.user.update({ where: { id: target.id }, data: { isActive: true } });
   await writeAudit(tx, request, { action: "membership.grant", entityType: "Membership", entityId: membership.id, instansiId: grant.instansiId, after: { userId: target.id, ...grant } });
 }
 
@@ -60,9 +63,10 @@ export const createUser = defineCommand({
     const instansiId = assertCanInOwnInstansi(actor, "user.manage");
     await assertUnitUsable(tx, instansiId, input.unitId);
     const grant = { instansiId, role: input.role, unitId: input.unitId };
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, isActive: true } });
+    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, isActive: true, memberships: HOME_MEMBERSHIP } });
     if (existing) {
-      await grantRole(context, existing, grant);
+      if (existing.memberships[0]?.instansiId !== instansiId) throw fieldError("email", m.emailTaken);
+      await grantRole(context, { ...existing, isHome: true }, grant);
       return { message: fill(m.linked, { email: input.email }) };
     }
     const temporaryPassword = generateTemporaryPassword();
@@ -79,9 +83,9 @@ export const addMembership = defineCommand({
   input: ZMembershipAdd,
   async run(context, input) {
     const instansiId = assertCanInOwnInstansi(context.actor, "user.manage");
-    const { user } = await userInInstansi(context.tx, instansiId, input.userId);
+    const { user, isHome } = await userInInstansi(context.tx, instansiId, input.userId);
     await assertUnitUsable(context.tx, instansiId, input.unitId);
-    await grantRole(context, user, { instansiId, role: input.role, unitId: input.unitId });
+    await grantRole(context, { ...user, isHome }, { instansiId, role: input.role, unitId: input.unitId });
     return { message: m.roleAdded };
   },
 });
@@ -99,9 +103,12 @@ export const removeMembership = defineCommand({
         throw new AppError("conflict", { message: m.lastKoordinator });
       }
     }
+    const { isHome } = await userInInstansi(tx, instansiId, membership.userId);
     await tx.membership.delete({ where: { id: membershipId } });
     const remaining = await tx.membership.count({ where: { userId: membership.userId, isActive: true } });
-    if (remaining === 0) await tx.user.update({ where: { id: membership.userId }, data: { isActive: false, sessionVersion: { increment: 1 } } });
+    // The access of this role ends on the next request anyway (getActor reads the memberships);
+    // the account itself is only ever closed by its home agency.
+    if (remaining === 0 && isHome) await tx.user.update({ where: { id: membership.userId }, data: { isActive: false, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, request, {
       action: "membership.revoke",
       entityType: "Membership",
@@ -118,8 +125,8 @@ export const resetUserPassword = defineCommand({
   input: ZUserResetPassword,
   async run({ tx, actor, request }, { userId }) {
     const instansiId = assertCanInOwnInstansi(actor, "user.manage");
-    const { user, elsewhere } = await userInInstansi(tx, instansiId, userId);
-    if (elsewhere.some((membership) => membership.isActive)) throw new AppError("forbidden", { message: m.otherInstansi });
+    const { user, isHome } = await userInInstansi(tx, instansiId, userId);
+    if (!isHome) throw new AppError("forbidden", { message: m.otherInstansi });
     const temporaryPassword = await setTemporaryPassword(tx, userId);
     await writeAudit(tx, request, { action: "user.reset-password", entityType: "User", entityId: userId, instansiId });
     return { message: fill(m.passwordReset, { email: user.email }), data: { temporaryPassword } };
@@ -141,7 +148,7 @@ export const setUserActive = defineCommand({
   input: ZUserSetActive,
   async run({ tx, actor, request }, { userId, active }) {
     const instansiId = assertCanInOwnInstansi(actor, "user.manage");
-    const { user, here, elsewhere } = await userInInstansi(tx, instansiId, userId);
+    const { user, here, isHome } = await userInInstansi(tx, instansiId, userId);
     if (!active) {
       if (userId === actor.userId) throw new AppError("conflict", { message: m.notSelf });
       if (here.some((membership) => membership.role === "KOORDINATOR" && membership.isActive) && (await activeKoordinatorCount(tx, instansiId, userId)) === 0) {
@@ -149,15 +156,16 @@ export const setUserActive = defineCommand({
       }
     }
     await tx.membership.updateMany({ where: { userId, instansiId }, data: { isActive: active } });
-    const keepsAccount = active || elsewhere.some((membership) => membership.isActive);
-    await tx.user.update({ where: { id: userId }, data: { isActive: keepsAccount, sessionVersion: { increment: 1 } } });
+    // Another agency's part of the account (and its sessions there) is not this agency's to end.
+    const accountActive = isHome ? active : user.isActive;
+    if (isHome) await tx.user.update({ where: { id: userId }, data: { isActive: active, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, request, {
       action: active ? "user.activate" : "user.deactivate",
       entityType: "User",
       entityId: userId,
       instansiId,
       before: { isActive: user.isActive, memberships: here.map(({ id, role, isActive }) => ({ id, role, isActive })) },
-      after: { isActive: keepsAccount, membershipsActive: active },
+      after: { isActive: accountActive, membershipsActive: active },
     });
     return { message: fill(active ? m.activated : m.deactivated, { email: user.email }) };
   },

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { messages } from "@/lib/i18n/messages";
 import { ZPasswordChange } from "@/lib/validation/admin";
 import { hashPassword, verifyPassword } from "./password";
+import { homeInstansiOf } from "./home-instansi";
 import { passwordProblem } from "./password-policy";
 
 const m = messages.id.account;
@@ -29,7 +30,7 @@ export const changeOwnPassword = defineCommand({
       where: { id: user.id },
       data: { passwordHash: await hashPassword(newPassword), mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
-    await writeAudit(tx, request, { action: "user.change-password", entityType: "User", entityId: user.id });
+    await writeAudit(tx, request, { action: "user.change-password", entityType: "User", entityId: user.id, instansiId: await homeInstansiOf(tx, user.id) });
     return { message: m.changed };
   },
 });

@@ -5,6 +5,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit, type RequestContext } from "@/lib/audit";
+import { HOME_MEMBERSHIP } from "./home-instansi";
 import { hashPassword, verifyPassword } from "./password";
 import { markAttemptSucceeded, reservePasswordAttempt } from "./throttle";
 
@@ -26,7 +27,7 @@ export async function signInWithPassword(
     throw new AppError("too_many_requests", { retryAfterSeconds: reservation.retryAfterSeconds });
   }
 
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await db.user.findUnique({ where: { email }, include: { memberships: HOME_MEMBERSHIP } });
   dummyHash ??= hashPassword("tidak-ada-akun-dengan-sandi-ini");
   const isValid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   const isAllowed = !!user && !!user.passwordHash && isValid && user.isActive;
@@ -37,6 +38,7 @@ export async function signInWithPassword(
       action: isAllowed ? "auth.sign-in" : "auth.sign-in-failed",
       entityType: "User",
       entityId: user?.id ?? null,
+      instansiId: user?.memberships[0]?.instansiId ?? null,
       after: { email, method: "password" },
     });
     if (isAllowed) await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

@@ -5,6 +5,7 @@
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { writeAudit, type RequestContext } from "@/lib/audit";
+import { homeInstansiOf } from "./home-instansi";
 import { normalizeEmail, type SignedInUser } from "./sign-in";
 
 export type SingleSignOnSettings = { issuer: string; clientId: string; clientSecret: string; displayName: string };
@@ -51,6 +52,7 @@ export async function resolveSingleSignOnUser(
     : null;
 
   const reason = refusalFor(email, claims.emailVerified, user);
+  const homeInstansiId = user ? await homeInstansiOf(db, user.id) : null;
   const allowed = reason === null ? user : null;
 
   await db.$transaction(async (tx) => {
@@ -58,6 +60,7 @@ export async function resolveSingleSignOnUser(
       action: allowed ? "auth.sign-in" : "auth.sign-in-failed",
       entityType: "User",
       entityId: user?.id ?? null,
+      instansiId: homeInstansiId,
       after: { email, method: "oidc", ...(reason ? { reason } : {}) },
     });
     if (allowed) await tx.user.update({ where: { id: allowed.id }, data: { lastLoginAt: new Date() } });

@@ -8,6 +8,7 @@ import { executeCommand, type Command } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import { loadActor } from "@/lib/auth/actor";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { listAuditEntries } from "@/lib/admin/audit-queries";
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, FIXTURE_PASSWORD, requestContext, type Fixtures } from "./fixtures";
@@ -85,13 +86,21 @@ describe("users", () => {
     expect(JSON.stringify(audits.map((audit) => [audit.before, audit.after]))).not.toContain(temporaryPassword);
   });
 
-  it("links an existing account of another agency instead of creating a second one, keeping its password", async () => {
-    const result = await run(COMMANDS.createUser, { name: "Asesor Tetangga", email: "asesor@tetangga.uji", role: "PIMPINAN", unitId: "" });
-    expect(result).toMatchObject({ message: expect.stringMatching(/sudah ada/) });
-    expect((result as { data?: unknown }).data).toBeUndefined();
-    const memberships = await db.membership.findMany({ where: { userId: fixtures.other.userIds.ASESOR } });
-    expect(memberships.map((membership) => membership.instansiId).sort()).toEqual([fixtures.home.instansiId, fixtures.other.instansiId].sort());
-    expect(await signIn("asesor@tetangga.uji", FIXTURE_PASSWORD)).not.toBeInstanceOf(AppError);
+  it("refuses an email another agency's account (or the superadmin) uses, without naming that agency, and changes nothing", async () => {
+    await db.user.update({ where: { id: fixtures.superadminId }, data: { email: "superadmin@portal.go.id" } });
+    for (const email of ["asesor@tetangga.uji", "superadmin@portal.go.id"]) {
+      const result = await run(COMMANDS.createUser, { name: "Pengambil Alih", email, role: "KOORDINATOR", unitId: "" });
+      expect(result).toMatchObject({ code: "validation_failed", details: [expect.objectContaining({ field: "email", message: expect.stringMatching(/sudah dipakai akun lain/) })] });
+      expect(JSON.stringify(result)).not.toMatch(/Instansi tetangga|superadmin/i);
+    }
+    expect(await db.membership.count({ where: { instansiId: fixtures.home.instansiId, userId: { in: [fixtures.other.userIds.ASESOR, fixtures.superadminId] } } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "membership.grant" } })).toBe(0);
+  });
+
+  it("adds a role to an account of the own agency when its email is entered again", async () => {
+    const result = await run(COMMANDS.createUser, { name: "Asesor Rumah", email: "asesor@rumah.uji", role: "PIMPINAN", unitId: "" });
+    expect(result).toMatchObject({ message: expect.stringMatching(/sudah ada di instansi ini/) });
+    expect(await db.membership.count({ where: { userId: fixtures.home.userIds.ASESOR } })).toBe(2);
   });
 
   it("requires a unit of the own instansi for an Admin OPD, and no unit for other roles", async () => {
@@ -118,11 +127,54 @@ describe("users", () => {
     expect(await signIn("admin_opd@rumah.uji", FIXTURE_PASSWORD)).toMatchObject({ id: opdId });
   });
 
-  it("a person with roles in two agencies keeps the other agency after being deactivated in one", async () => {
-    await run(COMMANDS.createUser, { name: "Asesor Tetangga", email: "asesor@tetangga.uji", role: "PIMPINAN", unitId: "" });
-    await run(COMMANDS.setUserActive, { userId: fixtures.other.userIds.ASESOR, active: "false" });
-    const actor = await loadActor(db, fixtures.other.userIds.ASESOR);
-    expect(actor?.memberships.map((membership) => membership.instansiId)).toEqual([fixtures.other.instansiId]);
+  describe("an account with roles in two agencies (linked by the superadmin, or attached before this was refused)", () => {
+    // other.ASESOR's home is "tetangga"; it also holds a younger role in "rumah", koordinator's agency.
+    const guestId = () => fixtures.other.userIds.ASESOR;
+    beforeEach(async () => {
+      await db.membership.create({ data: { userId: guestId(), instansiId: fixtures.home.instansiId, role: "PIMPINAN" } });
+    });
+
+    it("the other agency ends only its own role: the account, its password and its sessions at home stay", async () => {
+      const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: guestId() } });
+      expect(await run(COMMANDS.setUserActive, { userId: guestId(), active: "false" })).not.toBeInstanceOf(AppError);
+      const actor = await loadActor(db, guestId(), { sessionVersion });
+      expect(actor?.memberships.map((membership) => membership.instansiId)).toEqual([fixtures.other.instansiId]);
+      expect((await db.user.findUniqueOrThrow({ where: { id: guestId() } })).isActive).toBe(true);
+      expect(await signIn("asesor@tetangga.uji", FIXTURE_PASSWORD)).toMatchObject({ id: guestId() });
+
+      const guestRole = await db.membership.findFirstOrThrow({ where: { userId: guestId(), instansiId: fixtures.home.instansiId } });
+      expect(await run(COMMANDS.removeMembership, { membershipId: guestRole.id })).not.toBeInstanceOf(AppError);
+      expect((await db.user.findUniqueOrThrow({ where: { id: guestId() } })).isActive).toBe(true);
+      expect(await loadActor(db, guestId(), { sessionVersion })).not.toBeNull();
+    });
+
+    it("the other agency cannot reset the password; the home agency still can", async () => {
+      const refused = await run(COMMANDS.resetUserPassword, { userId: guestId() });
+      expect(refused).toMatchObject({ code: "forbidden", message: expect.stringMatching(/dikelola instansi lain/) });
+      const homeKoordinator = (await loadActor(db, fixtures.other.userIds.KOORDINATOR))!;
+      expect(temporaryPasswordOf(await run(COMMANDS.resetUserPassword, { userId: guestId() }, homeKoordinator))).toBeTruthy();
+    });
+
+    it("deactivated by the home agency, the person cannot sign in through the other agency's role", async () => {
+      const homeKoordinator = (await loadActor(db, fixtures.other.userIds.KOORDINATOR))!;
+      expect(await run(COMMANDS.setUserActive, { userId: guestId(), active: "false" }, homeKoordinator)).not.toBeInstanceOf(AppError);
+      expect(await signIn("asesor@tetangga.uji", FIXTURE_PASSWORD)).toMatchObject({ status: 401 });
+      expect(await loadActor(db, guestId())).toBeNull();
+      // Nor can the other agency reopen the account by granting a role again.
+      await run(COMMANDS.addMembership, { userId: guestId(), role: "ASESOR", unitId: "" });
+      expect((await db.user.findUniqueOrThrow({ where: { id: guestId() } })).isActive).toBe(false);
+    });
+
+    it("the person's sign-ins are in the home agency's audit trail only", async () => {
+      await signIn("asesor@tetangga.uji", FIXTURE_PASSWORD);
+      await signIn("asesor@tetangga.uji", "salah-salah-salah");
+      const filter = { actor: "", entity: "", action: "sign-in", dari: "", sampai: "", halaman: 1 };
+      expect((await listAuditEntries(db, fixtures.home.instansiId, filter)).total).toBe(0);
+      expect((await listAuditEntries(db, fixtures.other.instansiId, filter)).entries.map((entry) => [entry.action, entry.ip])).toEqual([
+        ["auth.sign-in-failed", "10.8.8.8"],
+        ["auth.sign-in", "10.8.8.8"],
+      ]);
+    });
   });
 
   it("keeps at least one Koordinator and never lets Koordinators lock themselves out", async () => {
@@ -145,12 +197,6 @@ describe("users", () => {
     expect(await signIn("asesor@rumah.uji", FIXTURE_PASSWORD)).toBeInstanceOf(AppError);
     expect(await signIn("asesor@rumah.uji", temporaryPassword)).toMatchObject({ id: asesorId });
     expect((await loadActor(db, asesorId))?.mustChangePassword).toBe(true);
-  });
-
-  it("will not reset the password of an account another agency relies on", async () => {
-    await run(COMMANDS.createUser, { name: "Asesor Tetangga", email: "asesor@tetangga.uji", role: "PIMPINAN", unitId: "" });
-    const refused = await run(COMMANDS.resetUserPassword, { userId: fixtures.other.userIds.ASESOR });
-    expect(refused).toMatchObject({ code: "forbidden", message: expect.stringMatching(/instansi lain/) });
   });
 });
 

@@ -1,5 +1,6 @@
-// The Koordinator's view of the audit trail on the real database: only their own instansi
-// (plus sign-ins of its members), the filters, pagination, and the batched CSV export.
+// The Koordinator's view of the audit trail on the real database: only events in their own
+// instansi (an account's sign-ins are recorded in its home agency), the filters,
+// pagination, and the batched CSV export.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { writeAudit, type AuditEntry } from "@/lib/audit";
@@ -47,16 +48,16 @@ beforeEach(async () => {
 
   await audit(users.koordinator, { action: "unit.create", entityType: "Unit", entityId: a.units[0]!.id, instansiId: home, after: { name: 'Dinas "Kominfo", Satu' } });
   await audit(users.otherKoordinator, { action: "unit.create", entityType: "Unit", entityId: "unit-dua", instansiId: other });
-  await audit(users.opd, { action: "auth.sign-in", entityType: "User", entityId: users.opd, after: { method: "password" } });
-  await audit(users.otherKoordinator, { action: "auth.sign-in", entityType: "User", entityId: users.otherKoordinator });
+  await audit(users.opd, { action: "auth.sign-in", entityType: "User", entityId: users.opd, instansiId: home, after: { method: "password" } });
+  await audit(users.otherKoordinator, { action: "auth.sign-in", entityType: "User", entityId: users.otherKoordinator, instansiId: other });
   await audit(users.outsider, { action: "auth.sign-in", entityType: "User", entityId: users.outsider });
-  await audit(null, { action: "auth.sign-in-failed", entityType: "User", entityId: users.opd, after: { email: "opd@satu.go.id" } });
+  await audit(null, { action: "auth.sign-in-failed", entityType: "User", entityId: users.opd, instansiId: home, after: { email: "opd@satu.go.id" } });
   await audit(null, { action: "auth.sign-in-failed", entityType: "User", entityId: null, after: { email: "siapa@satu.go.id" } });
   await audit(users.koordinator, { action: "user.reset-password", entityType: "User", entityId: users.opd, instansiId: home, before: { mustChangePassword: false } });
 });
 
 describe("listAuditEntries", () => {
-  it("shows the instansi's records and the sign-ins of its members, newest first, never another instansi's", async () => {
+  it("shows the instansi's records (its accounts' sign-ins among them), newest first, never another instansi's", async () => {
     const { total, entries, entityTypes } = await list();
     expect(actions(entries)).toEqual(["user.reset-password", "auth.sign-in-failed", "auth.sign-in", "unit.create"]);
     expect(total).toBe(4);
@@ -65,7 +66,7 @@ describe("listAuditEntries", () => {
 
     const theirs = await list({}, 1, other);
     expect(actions(theirs.entries)).toEqual(["auth.sign-in", "unit.create"]);
-    expect(theirs.entries.every((entry) => entry.instansiId === other || entry.actorId === users.otherKoordinator)).toBe(true);
+    expect(theirs.entries.every((entry) => entry.instansiId === other)).toBe(true);
   });
 
   it("filters by actor name or email (any case), entity type and action", async () => {
@@ -105,6 +106,13 @@ describe("listAuditEntries", () => {
     const keys = seen.map((entry) => [entry.at.getTime(), Number(entry.id)] as const);
     for (let i = 1; i < keys.length; i++) expect(keys[i - 1]![0] > keys[i]![0] || (keys[i - 1]![0] === keys[i]![0] && keys[i - 1]![1] > keys[i]![1])).toBe(true);
     expect((await list({ entity: "Uji" }, 4)).entries).toEqual([]);
+  });
+
+  it("hides the sign-ins of a member whose account is managed by another agency, with their addresses and browsers", async () => {
+    // Before accounts stayed in one agency, another Koordinator could attach this agency's person and read these.
+    await db.membership.create({ data: { userId: users.otherKoordinator, instansiId: home, role: "ADMIN_OPD", unitId: (await db.unit.findFirstOrThrow()).id } });
+    const seen = await collect(auditEntriesForExport(db, home, NO_FILTER));
+    expect(seen.some((entry) => entry.actorId === users.otherKoordinator)).toBe(false);
   });
 });
 

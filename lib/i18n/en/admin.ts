@@ -47,7 +47,8 @@ export const admin: typeof adminId = {
     confirmDeactivate: "Deactivate {email} in this agency? All of its sessions will end.",
     resetPassword: "Reset password",
     created: "Account {email} created.",
-    linked: "Account {email} already exists; the role was added to it.",
+    linked: "Account {email} already exists in this agency; the role was added to it.",
+    emailTaken: "This email is already used by another account on the portal. Use another email: every account is managed by one agency.",
     temporaryPassword: "Temporary password (shown only once, must be changed at first sign-in):",
     roleAdded: "Role added.",
     roleRemoved: "Role revoked.",
@@ -63,7 +64,7 @@ export const admin: typeof adminId = {
     duplicateRole: "This user already holds that role.",
     lastKoordinator: "The agency must keep at least one active SPBE coordinator.",
     notSelf: "You cannot deactivate your own account or revoke your own coordinator role.",
-    otherInstansi: "This account also belongs to another agency; only the superadmin can reset its password.",
+    otherInstansi: "This account is managed by another agency; only that agency or the superadmin can reset its password.",
   },
   agencies: {
     title: "Agencies",

@@ -45,7 +45,8 @@ export const admin = {
     confirmDeactivate: "Nonaktifkan {email} di instansi ini? Semua sesinya akan berakhir.",
     resetPassword: "Reset kata sandi",
     created: "Akun {email} dibuat.",
-    linked: "Akun {email} sudah ada; peran ditambahkan ke akun tersebut.",
+    linked: "Akun {email} sudah ada di instansi ini; peran ditambahkan ke akun tersebut.",
+    emailTaken: "Email ini sudah dipakai akun lain di portal. Gunakan email lain: setiap akun dikelola oleh satu instansi.",
     temporaryPassword: "Kata sandi sementara (hanya ditampilkan sekali, wajib diganti saat pertama masuk):",
     roleAdded: "Peran ditambahkan.",
     roleRemoved: "Peran dicabut.",
@@ -61,7 +62,7 @@ export const admin = {
     duplicateRole: "Pengguna ini sudah memegang peran tersebut.",
     lastKoordinator: "Instansi harus tetap punya minimal satu Koordinator SPBE aktif.",
     notSelf: "Anda tidak dapat menonaktifkan atau mencabut peran Koordinator akun Anda sendiri.",
-    otherInstansi: "Akun ini juga terdaftar di instansi lain; kata sandinya hanya dapat direset oleh Superadmin.",
+    otherInstansi: "Akun ini dikelola instansi lain; kata sandinya hanya dapat direset oleh instansi tersebut atau Superadmin.",
   },
   agencies: {
     title: "Instansi",
