@@ -39,6 +39,10 @@ const ZEnv = z.object({
   // Most S3-compatible servers (MinIO, Ceph, s3rver) want bucket names in the path.
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 ** 3).default(25 * 1024 * 1024),
+  // Unfinished resumable uploads one person may hold at once, and the bytes they announce:
+  // staged bytes take disk space until they finish or expire.
+  UPLOAD_OPEN_PER_PERSON: z.coerce.number().int().min(1).max(10_000).default(20),
+  UPLOAD_OPEN_BYTES_PER_PERSON: z.coerce.number().int().min(1024).max(1024 ** 4).default(512 * 1024 * 1024),
   // Stored files nobody references any more are removed this long after the last reference went.
   EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });

@@ -126,7 +126,54 @@ function tusServer(actor: Actor, context: RequestContext): Server {
   });
 }
 
-/** Checks a new upload before a single byte is accepted: name, size, type by extension, period. */
+/** The uploads one person holds in the staging area (begun, not yet finished or expired) and the bytes they announced. */
+async function openUploadsOf(userId: string): Promise<{ count: number; bytes: number }> {
+  const store = stagingStore();
+  const now = Date.now();
+  let count = 0;
+  let bytes = 0;
+  const ids = await (store.configstore.list?.() ?? Promise.resolve([])).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return []; // nothing staged yet: the directory comes with the first upload
+    throw error;
+  });
+  for (const id of ids) {
+    const info = await store.configstore.get(id).catch(() => undefined);
+    if (info?.metadata?.owner !== userId) continue;
+    if (info.creation_date && now - new Date(info.creation_date).getTime() > STAGING_EXPIRY_MS) continue;
+    count++;
+    bytes += info.size ?? 0;
+  }
+  return { count, bytes };
+}
+
+async function checkOpenUploadQuota(actor: Actor, length: number): Promise<void> {
+  const open = await openUploadsOf(actor.userId);
+  if (open.count + 1 <= env.UPLOAD_OPEN_PER_PERSON && open.bytes + length <= env.UPLOAD_OPEN_BYTES_PER_PERSON) return;
+  const message = fill(messages.id.evidence.refused.openUploadsQuota, {
+    count: open.count,
+    bytes: formatBytes(open.bytes),
+    max: env.UPLOAD_OPEN_PER_PERSON,
+    maxBytes: formatBytes(env.UPLOAD_OPEN_BYTES_PER_PERSON),
+  });
+  throw new AppError("too_many_requests", { message, details: [{ field: "file", code: "openUploadsQuota", message }] });
+}
+
+// Creations of one person run one after another in this process, so parallel requests
+// cannot all pass the quota before any of them is staged.
+const creationQueues = new Map<string, Promise<unknown>>();
+
+async function oneCreationAtATime<T>(userId: string, work: () => Promise<T>): Promise<T> {
+  const previous = creationQueues.get(userId) ?? Promise.resolve();
+  const current = previous.catch(() => {}).then(work);
+  creationQueues.set(userId, current);
+  try {
+    return await current;
+  } finally {
+    if (creationQueues.get(userId) === current) creationQueues.delete(userId);
+  }
+}
+
+/** Checks a new upload before a single byte is accepted: name, size, type by extension, period, the person's quota. */
 async function checkCreation(request: Request, actor: Actor): Promise<void> {
   const metadata = parseMetadata(request.headers.get("upload-metadata"));
   const name = (metadata.filename ?? "").trim();
@@ -148,6 +195,7 @@ async function checkCreation(request: Request, actor: Actor): Promise<void> {
     const period = await db.assessmentPeriod.findFirst({ where: { id: metadata.periodId, instansiId: actor.active.instansiId! }, select: { id: true } });
     if (!period) throw new AppError("not_found");
   }
+  await checkOpenUploadQuota(actor, length);
 }
 
 async function ownedUpload(uploadId: string, actor: Actor): Promise<Upload | null> {
@@ -195,8 +243,10 @@ export async function handleUploadRequest(request: Request, actor: Actor | null,
     const path = new URL(request.url).pathname.replace(/\/+$/, "");
     if (path === UPLOAD_PATH) {
       if (request.method !== "POST") throw new AppError("method_not_allowed");
-      await checkCreation(request, actor);
-      return await server.handleWeb(request);
+      return await oneCreationAtATime(actor.userId, async () => {
+        await checkCreation(request, actor);
+        return server.handleWeb(request);
+      });
     }
     const uploadId = path.slice(UPLOAD_PATH.length + 1);
     if (!UPLOAD_ID.test(uploadId) || !["HEAD", "PATCH", "DELETE"].includes(request.method)) throw new AppError("not_found");

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getStorage, useStorage, blobKey, type BlobStorage } from "@/lib/storage";
@@ -239,6 +239,45 @@ describe("resuming", () => {
     } finally {
       useStorage(real);
     }
+  });
+});
+
+describe("unfinished uploads per person", () => {
+  const limits = { count: env.UPLOAD_OPEN_PER_PERSON, bytes: env.UPLOAD_OPEN_BYTES_PER_PERSON };
+  afterEach(() => {
+    env.UPLOAD_OPEN_PER_PERSON = limits.count;
+    env.UPLOAD_OPEN_BYTES_PER_PERSON = limits.bytes;
+  });
+
+  it("are bounded in number, also when the requests come at once; finishing or cancelling one frees its place", async () => {
+    env.UPLOAD_OPEN_PER_PERSON = 3;
+    const parallel = await Promise.all(Array.from({ length: 8 }, (_, index) => createUpload(owner, `draf-${index}.pdf`, 1000)));
+    expect(parallel.map((response) => response.status).sort()).toEqual([201, 201, 201, 429, 429, 429, 429, 429]);
+    const refused = await parallel.find((response) => response.status === 429)!.json();
+    expect(refused.error.message).toBe(
+      "Anda masih memiliki 3 unggahan yang belum selesai (2,9 KB); batasnya 3 unggahan dan 512 MB per orang. Selesaikan atau batalkan unggahan yang tertunda (yang tidak dilanjutkan kedaluwarsa setelah 24 jam), lalu coba lagi.",
+    );
+    expect(refused.error.details).toEqual([expect.objectContaining({ field: "file", code: "openUploadsQuota" })]);
+    expect(stagedFiles().filter((file) => !file.endsWith(".json"))).toHaveLength(3);
+
+    // The quota is per person: someone else is not held back by it.
+    expect((await createUpload(await otherAgencyOwner(), "draf-lain.pdf", 1000)).status).toBe(201);
+
+    const cancelled = parallel.find((response) => response.status === 201)!.headers.get("location")!;
+    expect((await tusRequest(owner, "DELETE", cancelled)).status).toBe(204);
+    expect((await createUpload(owner, "draf-baru.pdf", 1000)).status).toBe(201);
+    expect((await createUpload(owner, "draf-lagi.pdf", 1000)).status).toBe(429);
+  });
+
+  it("are bounded in the bytes they announce", async () => {
+    env.UPLOAD_OPEN_BYTES_PER_PERSON = 1024 * 1024;
+    expect((await createUpload(owner, "besar-1.pdf", 700 * 1024)).status).toBe(201);
+    const second = await createUpload(owner, "besar-2.pdf", 700 * 1024);
+    expect(second.status).toBe(429);
+    expect((await second.json()).error.message).toContain("batasnya 20 unggahan dan 1 MB per orang");
+    // A finished upload no longer counts.
+    const pdf = samples.pdf("kecil");
+    expect((await uploadFile(owner, "kecil.pdf", pdf)).evidence).not.toBeNull();
   });
 });
 

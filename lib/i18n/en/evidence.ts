@@ -34,6 +34,7 @@ export const evidence: typeof evidenceId = {
     zip_bomb: "\"{name}\" was refused: its structure is abnormal (too many parts or an extreme compression ratio).",
     malformed: "\"{name}\" is damaged or unreadable; not kept.",
     nameForbidden: "The file name \"{name}\" contains control or text-direction characters (such as NUL or U+202E); rename the file and upload it again.",
+    openUploadsQuota: "You still have {count} unfinished uploads ({bytes}); the limit is {max} uploads and {maxBytes} per person. Finish or cancel the pending uploads (those not resumed expire after 24 hours), then try again.",
     nameMissing: "The file name is required.",
     lengthRequired: "The file size must be known before uploading.",
     notOwner: "Only an Admin OPD can upload their unit's evidence.",

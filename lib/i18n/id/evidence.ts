@@ -32,6 +32,7 @@ export const evidence = {
     zip_bomb: "\"{name}\" ditolak: strukturnya tidak wajar (terlalu banyak bagian atau rasio kompresi ekstrem).",
     malformed: "\"{name}\" rusak atau tidak dapat dibaca; tidak disimpan.",
     nameForbidden: "Nama berkas \"{name}\" berisi karakter kendali atau penanda arah teks (mis. NUL, U+202E); ganti nama berkasnya lalu unggah ulang.",
+    openUploadsQuota: "Anda masih memiliki {count} unggahan yang belum selesai ({bytes}); batasnya {max} unggahan dan {maxBytes} per orang. Selesaikan atau batalkan unggahan yang tertunda (yang tidak dilanjutkan kedaluwarsa setelah 24 jam), lalu coba lagi.",
     nameMissing: "Nama berkas wajib dikirim.",
     lengthRequired: "Ukuran berkas wajib diketahui sebelum mengunggah.",
     notOwner: "Hanya Admin OPD yang dapat mengunggah bukti dukung unitnya.",
