@@ -9,6 +9,9 @@ import { useRouter } from "next/navigation";
 import dynamic from "next/dynamic";
 import type { Messages } from "@/lib/i18n/messages";
 import { IDLE, type FormState } from "@/lib/validation/form-state";
+import { displayLevel, type LevelTexts } from "@/lib/assessment/level-rule";
+import { previewAt, type LevelPreview } from "@/lib/assessment/level-preview";
+import { LevelInput } from "@/components/forms/level-input";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -36,10 +39,10 @@ type Props = {
   status: string | null;
   initial: Draft;
   levels: { value: string; name: string; criteria: string }[];
-  decimalScale: { min: string; max: string } | null;
+  levelTexts: LevelTexts & { none: string };
   library: { id: string; title: string; kind: string; url: string | null }[];
-  /** The period's self index with this indicator at each whole level ("" = unanswered). */
-  preview: { level: string; index: string; predicate: string }[];
+  /** The period's self index with this indicator at any level of the scale. */
+  preview: LevelPreview;
   uploader: { labels: Messages["evidence"]["uploader"]; documentTypes: Record<string, string>; maxBytes: number; locale: string };
   labels: EditorLabels;
   save: Action;
@@ -248,7 +251,8 @@ export function AnswerEditor(props: Props) {
   }
 
   const selected = draft.level === "" ? 0 : Number(draft.level.replace(",", "."));
-  const effect = props.preview.find((entry) => (entry.level === "" ? 0 : Number(entry.level)) === selected);
+  const effect = previewAt(props.preview, draft.level);
+  const scale = props.preview.scale;
   const dirty = !same(draft, saved);
   const statusText =
     status === "saving" ? labels.saving : status === "offline" ? labels.offline : dirty ? labels.unsaved : savedAt ? labels.saved.replace("{time}", clockOf(savedAt)) : "";
@@ -313,13 +317,13 @@ export function AnswerEditor(props: Props) {
             );
           })}
         </div>
-        {props.decimalScale && (
-          <label className="block text-sm">
-            <span className="font-medium">{labels.level} ({props.decimalScale.min}-{props.decimalScale.max})</span>
-            <input value={draft.level} onChange={(event) => change({ level: event.target.value })} inputMode="decimal" className="ml-2 w-24 rounded-md border border-slate-300 px-2 py-1" />
-          </label>
+        {!scale.integer && (
+          <div className="text-sm">
+            <label htmlFor="tingkat-desimal" className="mr-2 font-medium">{labels.level} ({displayLevel(scale.min)}-{displayLevel(scale.max)})</label>
+            <LevelInput id="tingkat-desimal" scale={scale} options={[]} texts={props.levelTexts} value={draft.level} onValue={(text) => change({ level: text })} error={errors.level} className="w-24" />
+          </div>
         )}
-        {errors.level && <p className="text-sm text-red-700">{errors.level}</p>}
+        {errors.level && scale.integer && <p className="text-sm text-red-700">{errors.level}</p>}
         {effect && (
           <p className="text-sm" data-testid="efek-indeks">
             {labels.effect.replace("{index}", effect.index).replace("{predicate}", effect.predicate)}

@@ -5,7 +5,7 @@ import { fill } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { LeadershipDashboard, StageNodes } from "@/lib/dashboard/leadership";
 import type { HeadlineStage } from "@/lib/dashboard/headline-stage";
-import { displayLevel } from "@/lib/assessment/levels";
+import { displayLevel } from "@/lib/assessment/level-rule";
 import { formatIndex } from "@/lib/scoring";
 import { ChartFigure } from "./chart-figure";
 import { StageBars, StageRadar, TrendLines } from "./lazy-charts";

@@ -1,7 +1,7 @@
 // The Asesor's dashboard: the verification queue with its waiting times, and the
 // indicators where the verified level differs from the owner's.
 import Link from "next/link";
-import { displayLevel } from "@/lib/assessment/levels";
+import { displayLevel } from "@/lib/assessment/level-rule";
 import { fill, formatDate } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { ReviewDashboard } from "@/lib/dashboard/review";

@@ -1,7 +1,7 @@
 // The Admin OPD's dashboard: what their work adds to the index, and their indicators with
 // status, level and deadline, what needs action first.
 import Link from "next/link";
-import { displayLevel } from "@/lib/assessment/levels";
+import { displayLevel } from "@/lib/assessment/level-rule";
 import { fill, formatDate } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { UnitWorkDashboard } from "@/lib/dashboard/unit-work";

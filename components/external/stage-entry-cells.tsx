@@ -4,51 +4,35 @@
 // from the surrounding ActionForm. The version field tells the server which row this
 // form showed, so a change made meanwhile by someone else is refused, not overwritten.
 import { useFormContext } from "@/components/forms/action-form";
-import type { LevelOption } from "@/lib/assessment/external-results";
+import { LevelInput } from "@/components/forms/level-input";
+import type { LevelOption, LevelScaleRule, LevelTexts } from "@/lib/assessment/level-rule";
 
 type Props = {
   number: number;
-  /** The framework's named levels; null where the scale takes decimals. */
-  options: LevelOption[] | null;
+  scale: LevelScaleRule;
+  options: LevelOption[];
+  levelTexts: LevelTexts & { none: string };
   /** As people write it: "3", "2,5"; empty when not recorded. */
   level: string;
   notes: string;
   version: number;
-  labels: { level: string; notes: string; none: string };
+  labels: { level: string; notes: string };
 };
 
 const fieldClass = (invalid: boolean) => `w-full rounded-md border px-2 py-1 text-sm ${invalid ? "border-red-500" : "border-slate-300"}`;
 
-export function StageEntryCells({ number, options, level, notes, version, labels }: Props) {
+export function StageEntryCells({ number, scale, options, levelTexts, level, notes, version, labels }: Props) {
   const { errors, formId } = useFormContext();
   const levelId = `${formId}-level-${number}`;
   const notesId = `${formId}-notes-${number}`;
   const levelError = errors[`level-${number}`];
   const notesError = errors[`notes-${number}`];
-  const levelProps = {
-    id: levelId,
-    name: `level-${number}`,
-    defaultValue: level,
-    "aria-invalid": !!levelError,
-    "aria-describedby": levelError ? `${levelId}-error` : undefined,
-    className: fieldClass(!!levelError),
-  };
   return (
     <>
       <td className="p-2 align-top">
         <input type="hidden" name={`version-${number}`} value={version} />
         <label htmlFor={levelId} className="sr-only">{labels.level}</label>
-        {options ? (
-          <select {...levelProps}>
-            <option value="">{labels.none}</option>
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>{option.label}</option>
-            ))}
-          </select>
-        ) : (
-          <input {...levelProps} inputMode="decimal" autoComplete="off" />
-        )}
-        {levelError && <p id={`${levelId}-error`} className="mt-0.5 text-sm text-red-700">{levelError}</p>}
+        <LevelInput id={levelId} name={`level-${number}`} scale={scale} options={options} texts={levelTexts} defaultValue={level} error={levelError} className="w-full" />
       </td>
       <td className="p-2 align-top">
         <label htmlFor={notesId} className="sr-only">{labels.notes}</label>

@@ -4,6 +4,7 @@
 // screen readers (aria-invalid, aria-describedby).
 import type { ReactNode } from "react";
 import { useFormContext } from "./action-form";
+import { LevelInput, type LevelInputProps } from "./level-input";
 
 type Base = { name: string; label: string; hint?: string; className?: string };
 
@@ -92,5 +93,18 @@ export function TextAreaField({ defaultValue, rows = 4, ...base }: Base & { defa
         <textarea id={id} name={base.name} rows={rows} defaultValue={defaultValue} aria-invalid={invalid} aria-describedby={describedBy} className={inputClass(invalid)} />
       )}
     </FieldFrame>
+  );
+}
+
+/** A level on the framework's scale (select or decimal field), with the server's error for it. */
+export function LevelField({ name, label, hint, className, ...input }: Base & Omit<LevelInputProps, "id" | "name" | "error" | "label" | "describedBy">) {
+  const { errors, formId } = useFormContext();
+  const id = `${formId}-${name}`;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <LevelInput {...input} id={id} name={name} error={errors[name]} describedBy={hint ? `${id}-hint` : undefined} className="mt-1 w-full" />
+      {hint && <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-600">{hint}</p>}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // The indicator page's short, read-only list of recommendations: this period's and the
 // previous period's, so the owner sees what they were asked to follow up.
-import { displayLevel } from "@/lib/assessment/levels";
+import { displayLevel } from "@/lib/assessment/level-rule";
 import { fill, formatDate } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { IndicatorRecommendations as Recommendations } from "@/lib/recommendations/queries";

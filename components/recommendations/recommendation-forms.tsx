@@ -1,7 +1,8 @@
 // The recommendation forms: the Koordinator's create and edit forms, and the status form
 // the owner unit's Admin OPD uses. Server components around the client ActionForm.
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
-import { SelectField, TextAreaField, TextField } from "@/components/forms/fields";
+import { LevelField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
+import { displayLevel, levelScaleOf, type LevelTexts } from "@/lib/assessment/level-rule";
 import type { FrameworkDefinition } from "@/lib/framework/schema";
 import type { Messages } from "@/lib/i18n/messages";
 import type { FormState } from "@/lib/validation/form-state";
@@ -9,7 +10,7 @@ import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATUSES } from "@/lib/validatio
 
 type Labels = Messages["recommendations"];
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
-type Common = { labels: Labels; fixErrors: string; saving: string };
+type Common = { labels: Labels; levelTexts: LevelTexts; fixErrors: string; saving: string };
 
 export type RecommendationValues = {
   id: string;
@@ -28,19 +29,19 @@ const dateValue = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
 const statusOptions = (labels: Labels) => RECOMMENDATION_STATUSES.map((status) => ({ value: status, label: labels.statuses[status]! }));
 const sourceOptions = (labels: Labels) => RECOMMENDATION_SOURCES.map((source) => ({ value: source, label: labels.sources[source]! }));
 
-function TargetLevelField({ definition, labels, defaultValue }: { definition: FrameworkDefinition; labels: Labels; defaultValue?: string | null }) {
-  if (!definition.valueScale.integer) {
-    return <TextField name="targetLevel" label={labels.targetLevel} hint={labels.levelHint} defaultValue={defaultValue?.replace(".", ",") ?? ""} />;
-  }
-  const min = Number(definition.valueScale.min);
-  const max = Number(definition.valueScale.max);
-  const levels = Array.from({ length: max - min + 1 }, (_, i) => String(min + i));
+function TargetLevelField({ definition, labels, levelTexts, defaultValue }: { definition: FrameworkDefinition; labels: Labels; levelTexts: LevelTexts; defaultValue?: string | null }) {
+  const scale = levelScaleOf(definition);
+  // A recommendation's target is a level of the whole scale, not of one indicator's named levels.
+  const wholeLevels = Array.from({ length: Number(scale.max) - Number(scale.min) + 1 }, (_, i) => String(Number(scale.min) + i));
   return (
-    <SelectField
+    <LevelField
       name="targetLevel"
       label={labels.targetLevel}
-      defaultValue={defaultValue ?? ""}
-      options={[{ value: "", label: labels.targetNone }, ...levels.map((level) => ({ value: level, label: level }))]}
+      hint={scale.integer ? undefined : labels.levelHint}
+      scale={scale}
+      options={wholeLevels.map((level) => ({ value: level, label: level }))}
+      texts={{ ...levelTexts, none: labels.targetNone }}
+      defaultValue={defaultValue ? displayLevel(defaultValue) : ""}
     />
   );
 }
@@ -49,7 +50,7 @@ type Unit = { id: string; name: string; isActive: boolean };
 
 const unitOptions = (units: Unit[], keep: string | null) => units.filter((unit) => unit.isActive || unit.id === keep).map((unit) => ({ value: unit.id, label: unit.name }));
 
-export function CreateRecommendationForm({ action, periodId, definition, indicators, units, labels, fixErrors, saving }: Common & { action: Action; periodId: string; definition: FrameworkDefinition; indicators: { number: number; name: string }[]; units: Unit[] }) {
+export function CreateRecommendationForm({ action, periodId, definition, indicators, units, labels, levelTexts, fixErrors, saving }: Common & { action: Action; periodId: string; definition: FrameworkDefinition; indicators: { number: number; name: string }[]; units: Unit[] }) {
   return (
     <ActionForm id="rekomendasi-baru" action={action} schema="recommendationCreate" fixErrorsMessage={fixErrors} className="grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="periodId" value={periodId} />
@@ -58,7 +59,7 @@ export function CreateRecommendationForm({ action, periodId, definition, indicat
       <TextAreaField name="text" label={labels.text} rows={3} className="sm:col-span-2" />
       <SelectField name="ownerUnitId" label={labels.owner} options={[{ value: "", label: labels.ownerDefault }, ...unitOptions(units, null)]} />
       <TextField type="date" name="dueDate" label={labels.dueDate} />
-      <TargetLevelField definition={definition} labels={labels} />
+      <TargetLevelField definition={definition} labels={labels} levelTexts={levelTexts} />
       <SelectField name="status" label={labels.status} defaultValue="OPEN" options={statusOptions(labels)} />
       <div className="sm:col-span-2">
         <SubmitButton pendingLabel={saving}>{labels.createSubmit}</SubmitButton>
@@ -67,7 +68,7 @@ export function CreateRecommendationForm({ action, periodId, definition, indicat
   );
 }
 
-export function EditRecommendationForm({ action, item, definition, units, labels, fixErrors, saving }: Common & { action: Action; item: RecommendationValues; definition: FrameworkDefinition; units: Unit[] }) {
+export function EditRecommendationForm({ action, item, definition, units, labels, levelTexts, fixErrors, saving }: Common & { action: Action; item: RecommendationValues; definition: FrameworkDefinition; units: Unit[] }) {
   return (
     <ActionForm id={`ubah-${item.id}`} action={action} schema="recommendationUpdate" resetOnSuccess={false} fixErrorsMessage={fixErrors} className="mt-2 grid w-96 gap-2">
       <input type="hidden" name="recommendationId" value={item.id} />
@@ -76,7 +77,7 @@ export function EditRecommendationForm({ action, item, definition, units, labels
       <SelectField name="source" label={labels.source} defaultValue={item.source} options={sourceOptions(labels)} />
       <SelectField name="ownerUnitId" label={labels.owner} defaultValue={item.ownerUnitId ?? ""} options={[{ value: "", label: labels.ownerNone }, ...unitOptions(units, item.ownerUnitId)]} />
       <TextField type="date" name="dueDate" label={labels.dueDate} defaultValue={dateValue(item.dueDate)} />
-      <TargetLevelField definition={definition} labels={labels} defaultValue={item.targetLevel} />
+      <TargetLevelField definition={definition} labels={labels} levelTexts={levelTexts} defaultValue={item.targetLevel} />
       <SelectField name="status" label={labels.status} defaultValue={item.status} options={statusOptions(labels)} />
       <SubmitButton pendingLabel={saving}>{labels.editSubmit}</SubmitButton>
     </ActionForm>

@@ -15,7 +15,9 @@ import type { CurrentLevel } from "@/lib/simulation/current-levels";
 import type { FormState } from "@/lib/validation/form-state";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { TextAreaField, TextField } from "@/components/forms/fields";
+import { LevelInput } from "@/components/forms/level-input";
 import { PredicateBadge } from "@/components/predicate-badge";
+import { checkLevel, displayLevel, levelScaleOf, type LevelTexts } from "@/lib/assessment/level-rule";
 
 type Labels = Messages["simulation"];
 type Targets = Record<string, string | null>;
@@ -29,6 +31,7 @@ type Props = {
   savePlan: ((state: FormState, formData: FormData) => Promise<FormState>) | null;
   recommendationsHref: string;
   labels: Labels;
+  levelTexts: LevelTexts;
   nodeKindLabels: Record<string, string>;
   forms: { fixErrors: string; saving: string };
 };
@@ -53,7 +56,7 @@ function targetOptions(definition: FrameworkDefinition, from: string | null): st
   return Array.from({ length: Math.max(0, max - start + 1) }, (_, i) => String(start + i));
 }
 
-export function Simulator({ periodId, definition, current, owners, basis, savePlan, recommendationsHref, labels, nodeKindLabels, forms }: Props) {
+export function Simulator({ periodId, definition, current, owners, basis, savePlan, recommendationsHref, labels, levelTexts, nodeKindLabels, forms }: Props) {
   const currentValues = useMemo(() => Object.fromEntries(Object.entries(current).map(([number, entry]) => [number, entry.level])), [current]);
   const rows = useMemo(() => rowsOf(definition), [definition]);
   const initialTargets = useMemo<Targets>(
@@ -227,7 +230,7 @@ export function Simulator({ periodId, definition, current, owners, basis, savePl
                         target={target}
                         draft={drafts[key]}
                         label={fill(labels.targetLabel, { number: row.number })}
-                        noneLabel={labels.notAnswered}
+                        levelTexts={{ ...levelTexts, none: labels.notAnswered }}
                         invalidLabel={fill(labels.levelInvalid, { min: definition.valueScale.min, max: definition.valueScale.max })}
                         onDraft={(text) => setDrafts((previous) => ({ ...previous, [key]: text }))}
                         onChange={(value) => setTarget(row.number, value)}
@@ -328,56 +331,34 @@ type TargetControlProps = {
   target: string | null;
   draft: string | undefined;
   label: string;
-  noneLabel: string;
+  levelTexts: LevelTexts & { none: string };
+  /** Shown when the target is below the current level or empty while a level exists. */
   invalidLabel: string;
   onDraft(text: string): void;
   onChange(value: string | null): void;
 };
 
-/** A select of whole levels on an integer scale; a typed decimal on a decimal one (pemdi-2026). */
-function TargetControl({ definition, number, from, target, draft, label, noneLabel, invalidLabel, onDraft, onChange }: TargetControlProps) {
-  const id = `target-${number}`;
-  if (definition.valueScale.integer) {
-    return (
-      <select
-        id={id}
-        aria-label={label}
-        value={target ?? ""}
-        onChange={(event) => onChange(event.target.value === "" ? null : event.target.value)}
-        className="rounded-md border border-slate-300 px-2 py-1"
-      >
-        {from === null && <option value="">{noneLabel}</option>}
-        {targetOptions(definition, from).map((option) => (
-          <option key={option} value={option}>{option}</option>
-        ))}
-      </select>
-    );
-  }
-  const text = draft ?? (target === null ? "" : target.replace(".", ","));
-  const parsed = Decimal.tryFrom(text.trim().replace(",", "."));
-  const isValid =
-    text.trim() === ""
-      ? from === null
-      : !!parsed && parsed.gte(Decimal.parse(definition.valueScale.min)) && parsed.lte(Decimal.parse(definition.valueScale.max)) && (from === null || parsed.gte(Decimal.parse(from)));
+/** The shared level control (select or decimal field), plus the simulation's own rule: never below the current level. */
+function TargetControl({ definition, number, from, target, draft, label, levelTexts, invalidLabel, onDraft, onChange }: TargetControlProps) {
+  const text = draft ?? (target === null ? "" : displayLevel(target));
+  const checked = checkLevel(levelScaleOf(definition), text);
+  const isBelowCurrent = "level" in checked && from !== null && (checked.level === null || Decimal.parse(checked.level).lt(Decimal.parse(from)));
   return (
-    <div>
-      <input
-        id={id}
-        aria-label={label}
-        value={text}
-        inputMode="decimal"
-        aria-invalid={!isValid}
-        aria-describedby={isValid ? undefined : `${id}-galat`}
-        onChange={(event) => {
-          const next = event.target.value;
-          onDraft(next);
-          const value = Decimal.tryFrom(next.trim().replace(",", "."));
-          if (next.trim() === "" && from === null) onChange(null);
-          else if (value && value.gte(Decimal.parse(definition.valueScale.min)) && value.lte(Decimal.parse(definition.valueScale.max)) && (from === null || value.gte(Decimal.parse(from)))) onChange(value.toString());
-        }}
-        className={`w-20 rounded-md border px-2 py-1 ${isValid ? "border-slate-300" : "border-red-500"}`}
-      />
-      {!isValid && <p id={`${id}-galat`} className="mt-0.5 text-xs text-red-700">{invalidLabel}</p>}
-    </div>
+    <LevelInput
+      id={`target-${number}`}
+      label={label}
+      scale={levelScaleOf(definition)}
+      options={targetOptions(definition, from).map((option) => ({ value: option, label: option }))}
+      texts={levelTexts}
+      allowNone={from === null}
+      value={text}
+      error={isBelowCurrent ? invalidLabel : undefined}
+      onValue={(next, value) => {
+        onDraft(next);
+        if (value === null && next.trim() === "" && from === null) onChange(null);
+        else if (value !== null && (from === null || Decimal.parse(value).gte(Decimal.parse(from)))) onChange(Decimal.parse(value).toString());
+      }}
+      className="w-20"
+    />
   );
 }

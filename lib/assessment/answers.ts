@@ -57,7 +57,7 @@ export const saveAnswer = defineCommand({
     const unitId = await assertOwner(tx, actor, period, indicator.id);
     assertPhaseAllows(period.phase, "answer.fill");
     const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
-    const parsed = parseLevel(framework!.definition, indicator.number, input.level);
+    const parsed = parseLevel(framework!.definition, input.level);
     if ("issue" in parsed) throw fieldError("level", parsed.issue);
     const evidenceIds = [...new Set(input.evidenceIds)];
     await assertEvidenceInInstansi(tx, period.instansiId, evidenceIds);
@@ -141,7 +141,7 @@ export const verifyAnswer = defineCommand({
     assertTransition(event, answer.status);
     if (answer.version !== input.version) await staleAnswer(tx, answer);
     const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
-    const parsed = parseLevel(framework!.definition, answer.indicator.number!, input.verifiedLevel);
+    const parsed = parseLevel(framework!.definition, input.verifiedLevel);
     if ("issue" in parsed) throw fieldError("verifiedLevel", parsed.issue);
 
     const round = (await tx.verificationRound.count({ where: { answerId: answer.id } })) + 1;

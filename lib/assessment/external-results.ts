@@ -9,6 +9,7 @@ import type { ObjectionStatus } from "@/lib/generated/prisma/enums";
 import { scorePeriodStages } from "@/lib/results/period-summary";
 import { Decimal, type AssessmentScore } from "@/lib/scoring";
 import { EXTERNAL_STAGES, type ExternalStage } from "@/lib/validation/external";
+import { levelOptions, levelScaleOf, type LevelOption, type LevelScaleRule } from "./level-rule";
 import { objectionWindow, type ObjectionWindow } from "./objection-deadline";
 
 export const RESULT_STAGES = ["SELF", "INTERNAL_VERIFICATION", ...EXTERNAL_STAGES] as const;
@@ -18,14 +19,13 @@ export type ResultStage = (typeof RESULT_STAGES)[number];
 const LATEST_FIRST: readonly ExternalStage[] = ["FINAL", "VISITATION", "INTERVIEW", "DOCUMENT"];
 
 export type StageCell = { level: string | null; notes: string | null; version: number };
-export type LevelOption = { value: string; label: string };
 
 export type ExternalIndicator = {
   number: number;
   name: string;
   cells: Partial<Record<ResultStage, StageCell>>;
-  /** The framework's named levels; null where the scale takes decimals (typed in). */
-  levelOptions: LevelOption[] | null;
+  /** The framework's named levels (a select on a whole-level scale). */
+  levelOptions: LevelOption[];
 };
 
 export type ObjectionView = { stage: ResultStage; status: ObjectionStatus; reason: string; updatedAt: Date };
@@ -42,6 +42,7 @@ export type ContestableIndicator = {
 export type ExternalResults = {
   period: { id: string; year: number; phase: string };
   frameworkName: string;
+  scale: LevelScaleRule;
   groups: { code: string; name: string; indicators: ExternalIndicator[] }[];
   scores: { stage: ResultStage; score: AssessmentScore }[];
   contestable: ContestableIndicator[];
@@ -53,12 +54,6 @@ export function compareToSelf(level: string | null | undefined, self: string | n
   if (!level || !self) return null;
   const order = Decimal.from(level).cmp(Decimal.from(self));
   return order > 0 ? "higher" : order < 0 ? "lower" : null;
-}
-
-function levelOptions(definition: FrameworkDefinition, indicator: IndicatorNode): LevelOption[] | null {
-  if (!definition.valueScale.integer) return null;
-  const scale = definition.levelScales.find((candidate) => candidate.code === indicator.levelScale);
-  return (scale?.levels ?? []).map((level) => ({ value: String(level.level), label: `${level.level} · ${level.name}` }));
 }
 
 export async function loadExternalResults(db: DbClient, instansiId: string, periodId: string, now: Date = new Date()): Promise<ExternalResults | null> {
@@ -123,6 +118,7 @@ export async function loadExternalResults(db: DbClient, instansiId: string, peri
   return {
     period: { id: period.id, year: period.year, phase: period.phase },
     frameworkName: definition.name,
+    scale: levelScaleOf(definition),
     groups,
     scores,
     contestable,

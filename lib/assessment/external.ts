@@ -62,7 +62,7 @@ export const recordExternalStage = defineCommand({
         issues.push({ field, code: "custom", message: fill(m.unknownIndicator, { number: entry.number }) });
         return [];
       }
-      const parsed = parseLevel(framework.definition, entry.number, entry.level);
+      const parsed = parseLevel(framework.definition, entry.level);
       if ("issue" in parsed) {
         issues.push({ field, code: "custom", message: parsed.issue });
         return [];

@@ -7,8 +7,8 @@ import { getFrameworkVersion } from "@/lib/framework/store";
 import { walkNodes } from "@/lib/framework/tree";
 import { isIndicatorNode, type GroupNode, type IndicatorNode } from "@/lib/framework/schema";
 import { can, type Actor } from "@/lib/policy";
-import { formatIndex, scoreAssessment } from "@/lib/scoring";
 import { loadIndicatorRecommendations } from "@/lib/recommendations/queries";
+import { buildLevelPreview } from "./level-preview";
 import { phaseAllows } from "./phase";
 import { isEditable } from "./answer-lifecycle";
 
@@ -82,13 +82,8 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
   });
   const others: Record<string, string> = {};
   for (const answer of selfLevels) if (answer.indicator.number !== number && answer.indicator.number !== null) others[answer.indicator.number] = answer.level!.toString();
-  const options = { predicateBasis: period.predicateBasis === "ROUNDED" ? ("rounded" as const) : ("exact" as const) };
-  // The period's self index with this indicator at each whole level (unanswered first), so
-  // the owner sees what their choice does to the index before saving it.
-  const preview = [null, ...Array.from({ length: Number(framework.definition.valueScale.max) }, (_, i) => String(i + 1))].map((level) => {
-    const score = scoreAssessment(framework.definition, level === null ? others : { ...others, [number]: level }, options);
-    return { level: level ?? "", index: formatIndex(score.indexExact), predicate: score.predicate };
-  });
+  // The owner sees what their level does to the index before saving it.
+  const preview = buildLevelPreview(framework.definition, others, number, period.predicateBasis === "ROUNDED" ? "rounded" : "exact");
 
   const lastYear = previousPeriod
     ? await db.answer.findMany({

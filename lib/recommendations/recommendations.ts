@@ -39,7 +39,7 @@ async function checkTargetLevel(tx: DbTransaction, frameworkVersionId: string, n
   if (raw === null) return null;
   const framework = await getFrameworkVersion(tx, frameworkVersionId);
   if (!framework) throw new Error(`Kerangka ${frameworkVersionId} tidak ditemukan`);
-  const parsed = parseLevel(framework.definition, number, raw);
+  const parsed = parseLevel(framework.definition, raw);
   if ("issue" in parsed) throw fieldError("targetLevel", parsed.issue);
   return parsed.level;
 }

@@ -6,7 +6,7 @@
 // text in a Text-formatted column, so nothing a person typed ("=HYPERLINK(...)") ever
 // becomes a formula, not even when the cell is edited later.
 import ExcelJS from "exceljs";
-import { displayLevel } from "@/lib/assessment/levels";
+import { displayLevel } from "@/lib/assessment/level-rule";
 import { AppError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/format";
 import { messages, type Messages } from "@/lib/i18n/messages";

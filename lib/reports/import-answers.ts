@@ -69,7 +69,7 @@ export const importAnswers = defineCommand({
         continue;
       }
       firstRowOf.set(number, row.row);
-      const parsed = parseLevel(framework.definition, Number(number), row.level);
+      const parsed = parseLevel(framework.definition, row.level);
       if ("issue" in parsed) issues.push({ row: row.row, column: "self", message: parsed.issue });
       if (row.explanation.length > EXPLANATION_MAX) issues.push({ row: row.row, column: "explanation", message: r.explanationTooLong });
       if ("issue" in parsed || row.explanation.length > EXPLANATION_MAX) continue;

@@ -3,7 +3,7 @@
 // every indicator, strengths and weaknesses per aspect, recommendations, and the Berita
 // Acara with the signature blocks. Text goes through pdfSafe (standard Helvetica font).
 import PDFDocument from "pdfkit";
-import { displayLevel } from "@/lib/assessment/levels";
+import { displayLevel } from "@/lib/assessment/level-rule";
 import type { AnswerStage } from "@/lib/generated/prisma/enums";
 import { fill, formatDate } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";

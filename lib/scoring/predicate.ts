@@ -1,5 +1,5 @@
 import type { FrameworkDefinition } from "@/lib/framework/schema";
-import { compileFramework } from "./compiled-framework";
+import { compileFramework, type CompiledBand } from "./compiled-framework";
 import { Decimal } from "./decimal";
 
 /**
@@ -20,13 +20,14 @@ export function predicateFor(
   index: Decimal | number | string,
   basis: PredicateBasis = DEFAULT_PREDICATE_BASIS,
 ): string {
-  const exact = Decimal.from(index);
-  const value = basis === "rounded" ? Decimal.parse(exact.toFixed(INDEX_DECIMALS)) : exact;
-  const band = compileFramework(framework).bands.find(
-    (candidate) =>
-      value.gte(candidate.min) && (value.lt(candidate.max) || (candidate.maxInclusive && value.eq(candidate.max))),
-  );
+  const band = bandFor(compileFramework(framework).bands, Decimal.from(index), basis);
   // validateFramework guarantees the bands tile [0, max]; reaching this means bad input.
-  if (!band) throw new RangeError(`Indeks ${value.toString()} di luar rentang predikat ${framework.code}`);
+  if (!band) throw new RangeError(`Indeks ${Decimal.from(index).toString()} di luar rentang predikat ${framework.code}`);
   return band.name;
+}
+
+/** The band an exact index falls in, on the given basis; null outside every band. */
+export function bandFor<Band extends Pick<CompiledBand, "min" | "max" | "maxInclusive">>(bands: readonly Band[], exact: Decimal, basis: PredicateBasis): Band | null {
+  const value = basis === "rounded" ? Decimal.parse(exact.toFixed(INDEX_DECIMALS)) : exact;
+  return bands.find((band) => value.gte(band.min) && (value.lt(band.max) || (band.maxInclusive && value.eq(band.max)))) ?? null;
 }

@@ -9,7 +9,8 @@ import { AppError, type ErrorDetail } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/framework/store";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
-import { displayLevel, parseLevel } from "@/lib/assessment/levels";
+import { displayLevel } from "@/lib/assessment/level-rule";
+import { parseLevel } from "@/lib/assessment/levels";
 import { loadPeriodFor } from "@/lib/assessment/period-access";
 import { Decimal } from "@/lib/scoring";
 import { ZPlanSave } from "@/lib/validation/recommendations";
@@ -41,7 +42,7 @@ export const savePlan = defineCommand({
         issues.push({ field, code: "custom", message: fill(m.unknownIndicator, { number: target.number }) });
         return [];
       }
-      const parsed = parseLevel(framework.definition, target.number, target.level);
+      const parsed = parseLevel(framework.definition, target.level);
       if ("issue" in parsed || parsed.level === null) {
         issues.push({ field, code: "custom", message: "issue" in parsed ? parsed.issue : m.malformed });
         return [];

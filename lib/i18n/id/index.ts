@@ -12,6 +12,7 @@ import { admin } from "./admin";
 import { account } from "./account";
 import { audit } from "./audit";
 import { periods } from "./periods";
+import { levels } from "./levels";
 import { answers } from "./answers";
 import { assignments } from "./assignments";
 import { indicatorList } from "./indicatorList";
@@ -35,6 +36,7 @@ export const id = {
   account,
   audit,
   periods,
+  levels,
   answers,
   assignments,
   indicatorList,

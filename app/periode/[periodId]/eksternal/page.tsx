@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
 import { requireInstansiPermission } from "@/lib/auth/page-guard";
 import { compareToSelf, loadExternalResults, RESULT_STAGES, type ContestableIndicator, type ExternalResults, type StageCell } from "@/lib/assessment/external-results";
-import { displayLevel } from "@/lib/assessment/levels";
+import { displayLevel } from "@/lib/assessment/level-rule";
 import { phaseAllows, type Phase } from "@/lib/assessment/phase";
 import { can } from "@/lib/policy";
 import { fill, formatDate, formatDateTime } from "@/lib/i18n/format";
@@ -291,11 +291,13 @@ function StageRecordForm({ results, stage, stageNames, labels, m }: { results: E
                       <td className="p-2 text-center align-top tabular-nums">{indicator.cells.SELF?.level ? displayLevel(indicator.cells.SELF.level) : "–"}</td>
                       <StageEntryCells
                         number={indicator.number}
+                        scale={results.scale}
                         options={indicator.levelOptions}
+                        levelTexts={{ ...m.levels, none: labels.levelNone }}
                         level={level}
                         notes={cell?.notes ?? ""}
                         version={cell?.version ?? 0}
-                        labels={{ level: fill(labels.levelLabel, { number: indicator.number }), notes: fill(labels.notesLabel, { number: indicator.number }), none: labels.levelNone }}
+                        labels={{ level: fill(labels.levelLabel, { number: indicator.number }), notes: fill(labels.notesLabel, { number: indicator.number }) }}
                       />
                     </tr>
                   );

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { listPeriodIndicators, WITHOUT_OWNER, ZIndicatorListFilters, type IndicatorRow } from "@/lib/assessment/indicator-list";
-import { displayLevel } from "@/lib/assessment/levels";
+import { displayLevel } from "@/lib/assessment/level-rule";
 import { can } from "@/lib/policy";
 import { fill, formatDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
 import { orNotFound } from "@/lib/auth/page-guard";
-import { displayLevel } from "@/lib/assessment/levels";
+import { displayLevel } from "@/lib/assessment/level-rule";
 import { fill, formatDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { loadRecommendationList, ZRecommendationFilters } from "@/lib/recommendations/queries";
@@ -36,7 +36,7 @@ export default async function RecommendationsPage({ params, searchParams }: Prop
   const { period, items, scores } = list;
   const path = `/periode/${period.id}/rekomendasi`;
   const isFiltered = !!(filters.status || filters.source || filters.unit);
-  const common = { labels, fixErrors: m.forms.fixErrors, saving: m.forms.saving };
+  const common = { labels, levelTexts: m.levels, fixErrors: m.forms.fixErrors, saving: m.forms.saving };
   const hasActions = list.may.manage || items.some((item) => item.mayUpdateStatus);
 
   return (

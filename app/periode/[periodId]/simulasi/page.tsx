@@ -40,6 +40,7 @@ export default async function SimulationPage({ params }: { params: Promise<{ per
         savePlan={simulation.mayPlan ? savePlan : null}
         recommendationsHref={`/periode/${period.id}/rekomendasi`}
         labels={labels}
+        levelTexts={m.levels}
         nodeKindLabels={m.nodeKinds}
         forms={{ fixErrors: m.forms.fixErrors, saving: m.forms.saving }}
       />

@@ -5,13 +5,13 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requireActor } from "@/lib/auth/current";
 import { loadIndicatorView } from "@/lib/assessment/indicator-view";
-import { displayLevel } from "@/lib/assessment/levels";
+import { displayLevel, levelOptions, levelScaleOf } from "@/lib/assessment/level-rule";
 import { fill, formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { AnswerEditor } from "@/components/assessment/answer-editor";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { IndicatorRecommendations } from "@/components/recommendations/indicator-recommendations";
-import { CheckboxGroup, SelectField, TextAreaField } from "@/components/forms/fields";
+import { CheckboxGroup, LevelField, SelectField, TextAreaField } from "@/components/forms/fields";
 import { addComment, addLinkEvidence, saveAnswer, submitAnswer, verifyAnswer } from "./actions";
 
 export const metadata: Metadata = { title: "Indikator" };
@@ -35,7 +35,8 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
   }));
   const status = self?.status ?? "NONE";
   const base = `/periode/${periodId}/indikator`;
-  const levelOptions = [{ value: "", label: labels.levelNone }, ...levels.map((level) => ({ value: level.value, label: `${level.value} · ${level.name}` }))];
+  const levelScale = levelScaleOf(definition);
+  const levelChoices = levelOptions(definition, indicator);
   const evidenceLinks = self?.evidence.map((link) => link.evidence) ?? [];
 
   return (
@@ -114,7 +115,7 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
               evidenceIds: evidenceLinks.map((evidence) => evidence.id),
             }}
             levels={levels}
-            decimalScale={definition.valueScale.integer ? null : { min: definition.valueScale.min, max: definition.valueScale.max }}
+            levelTexts={m.levels}
             library={view.library}
             preview={view.preview}
             uploader={{ labels: m.evidence.uploader, documentTypes: m.evidence.documentTypes, maxBytes: env.UPLOAD_MAX_BYTES, locale }}
@@ -156,7 +157,15 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
             <input type="hidden" name="periodId" value={periodId} />
             <input type="hidden" name="answerId" value={self.id} />
             <input type="hidden" name="version" value={self.version} />
-            <SelectField name="verifiedLevel" label={labels.verifiedLevel} options={levelOptions} defaultValue={self.level ? displayLevel(self.level) : ""} />
+            <LevelField
+              name="verifiedLevel"
+              label={labels.verifiedLevel}
+              scale={levelScale}
+              options={levelChoices}
+              texts={m.levels}
+              hint={levelScale.integer ? undefined : fill(m.levels.decimalHint, { min: displayLevel(levelScale.min), max: displayLevel(levelScale.max) })}
+              defaultValue={self.level ? displayLevel(self.level) : ""}
+            />
             <SelectField
               name="decision"
               label={labels.decision}
