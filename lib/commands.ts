@@ -5,7 +5,7 @@ import { addMembership, createUser, removeMembership, resetUserPassword, setUser
 import { createInstansi, resetKoordinatorPassword, setInstansiActive } from "@/lib/admin/agencies";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { decideObjection, recordExternalStage, saveObjection } from "@/lib/assessment/external";
-import { advancePeriodPhase, openPeriod, reopenPeriod, updatePeriod } from "@/lib/assessment/periods";
+import { advancePeriodPhase, carryOverPeriod, openPeriod, reopenPeriod, updatePeriod } from "@/lib/assessment/periods";
 import { saveAssignments } from "@/lib/assessment/assignments";
 import { addComment, addLinkEvidence, saveAnswer, submitAnswer, verifyAnswer } from "@/lib/assessment/answers";
 import { importAnswers } from "@/lib/reports/import-answers";
@@ -38,6 +38,7 @@ export const COMMANDS = {
   updatePeriod,
   advancePeriodPhase,
   reopenPeriod,
+  carryOverPeriod,
   saveAssignments,
   saveAnswer,
   submitAnswer,

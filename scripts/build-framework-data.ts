@@ -582,6 +582,58 @@ function buildPemdi2026(): unknown {
   };
 }
 
+const ZCrosswalkSource = z.object({
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      spbe2020Crosswalk: z.array(z.object({ spbe2020Indicator: z.number().int(), relation: z.string(), sources: z.array(z.string()) })),
+    }),
+  ),
+});
+
+// The research data words each link in English ("evidence source / similar scope (S3 sumber
+// 'Arsitektur SPBE')"); the portal keeps the kind in Bahasa Indonesia and the source ids.
+const RELATION_WORDS: Record<string, string> = {
+  "evidence source": "sumber bukti",
+  "similar scope": "cakupan serupa",
+  partial: "sebagian",
+  "policy precursor": "kebijakan pendahulu",
+};
+
+function relationOf(text: string): string {
+  const kinds = text.split(/ \(|;/)[0]!.split(" / ");
+  return kinds
+    .map((kind) => {
+      const words = RELATION_WORDS[kind.trim()];
+      if (!words) throw new Error(`Jenis hubungan crosswalk tidak dikenal: "${kind}"`);
+      return words;
+    })
+    .join(", ");
+}
+
+/** pemdi-2026 -> spbe-2020: which SPBE indicators feed each Pemdi indicator (pemdi-2026-criteria.json). */
+function pemdiToSpbeMapping(spbe: { nodes: unknown }) {
+  const spbeCodes = new Map<number, string>();
+  const visit = (nodes: unknown) => {
+    for (const node of nodes as { kind: string; number?: number; code: string; children?: unknown }[]) {
+      if (node.kind === "indicator") spbeCodes.set(node.number!, node.code);
+      else visit(node.children);
+    }
+  };
+  visit(spbe.nodes);
+  const source = ZCrosswalkSource.parse(readSource("pemdi-2026-criteria.json"));
+  return {
+    framework: "spbe-2020",
+    indicators: source.indicators.flatMap((indicator) =>
+      indicator.spbe2020Crosswalk.map((link) => {
+        const code = spbeCodes.get(link.spbe2020Indicator);
+        if (!code) throw new Error(`Crosswalk ${indicator.code}: indikator spbe-2020 nomor ${link.spbe2020Indicator} tidak ada`);
+        return { indicator: indicator.code, source: code, relation: relationOf(link.relation), sources: link.sources };
+      }),
+    ),
+  };
+}
+
 function write(code: string, definition: unknown): void {
   const result = validateFramework(definition);
   if (!result.ok) {
@@ -593,5 +645,6 @@ function write(code: string, definition: unknown): void {
   console.log(`wrote ${path.relative(repoRoot, file)}`);
 }
 
-write("spbe-2020", buildSpbe2020());
-write("pemdi-2026", buildPemdi2026());
+const spbe2020 = buildSpbe2020() as { nodes: unknown };
+write("spbe-2020", spbe2020);
+write("pemdi-2026", { ...(buildPemdi2026() as object), mappings: [pemdiToSpbeMapping(spbe2020)] });

@@ -7,3 +7,4 @@ export const openPeriod = formAction(COMMANDS.openPeriod, { revalidate: ["/perio
 export const updatePeriod = formAction(COMMANDS.updatePeriod, { revalidate: ["/periode", "/dasbor"] });
 export const advancePeriodPhase = formAction(COMMANDS.advancePeriodPhase, { revalidate: ["/periode", "/dasbor"] });
 export const reopenPeriod = formAction(COMMANDS.reopenPeriod, { revalidate: ["/periode", "/dasbor"] });
+export const carryOverPeriod = formAction(COMMANDS.carryOverPeriod, { revalidate: ["/periode", "/dasbor"] });

@@ -51,6 +51,7 @@ export default async function PeriodsPage() {
             />
             <PeriodSettingsFields labels={labels} />
             <CheckboxField name="baseline" label={labels.form.baseline} hint={labels.form.baselineHint} className="sm:col-span-2" />
+            <CheckboxField name="confirmFramework" label={labels.form.confirmFramework} hint={labels.form.confirmFrameworkHint} className="sm:col-span-2" />
             <div className="sm:col-span-2">
               <SubmitButton pendingLabel={m.forms.saving}>{labels.form.open}</SubmitButton>
             </div>

@@ -26,6 +26,7 @@ export type EditorLabels = {
   saveNow: string; saving: string; saved: string; unsaved: string; offline: string; restored: string;
   conflictTitle: string; conflictText: string; conflictTheirs: string; conflictMine: string; useMine: string; useTheirs: string;
   confirmBaseline: string; baselineNotice: string; submit: string; effect: string;
+  candidatesTitle: string; candidatesHint: string; candidateFrom: string; candidateAttach: string; candidateOtherUnit: string;
 };
 
 type Draft = { level: string; explanation: string; waiver: string; evidenceIds: string[] };
@@ -41,6 +42,8 @@ type Props = {
   levels: { value: string; name: string; criteria: string }[];
   levelTexts: LevelTexts & { none: string };
   library: { id: string; title: string; kind: string; url: string | null }[];
+  /** Evidence the carry-over proposes for this indicator (another framework's mapped indicator supported it). */
+  candidates: { id: string; title: string; kind: string; url: string | null; source: string; attachable: boolean }[];
   /** The period's self index with this indicator at any level of the scale. */
   preview: LevelPreview;
   uploader: { labels: Messages["evidence"]["uploader"]; documentTypes: Record<string, string>; maxBytes: number; locale: string };
@@ -374,6 +377,38 @@ export function AnswerEditor(props: Props) {
               ))}
             </ul>
           </details>
+        )}
+        {props.candidates.some((candidate) => !draft.evidenceIds.includes(candidate.id)) && (
+          <div className="rounded-md border border-sky-200 bg-sky-50 p-2 text-sm" data-testid="bukti-kandidat">
+            <p className="font-medium">{labels.candidatesTitle}</p>
+            <p className="text-slate-700">{labels.candidatesHint}</p>
+            <ul className="mt-1 space-y-1">
+              {props.candidates
+                .filter((candidate) => !draft.evidenceIds.includes(candidate.id))
+                .map((candidate) => (
+                  <li key={candidate.id} className="flex flex-wrap items-center gap-2">
+                    <span>
+                      {candidate.title}
+                      <span className="block text-xs text-slate-600">{labels.candidateFrom.replace("{source}", candidate.source)}</span>
+                    </span>
+                    {candidate.attachable ? (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setLibrary((items) => (items.some((item) => item.id === candidate.id) ? items : [...items, candidate]));
+                          change({ evidenceIds: [...latest.current.draft.evidenceIds, candidate.id] });
+                        }}
+                        className="rounded-md border border-sky-400 bg-white px-2 py-0.5 hover:bg-sky-100"
+                      >
+                        {labels.candidateAttach}
+                      </button>
+                    ) : (
+                      <span className="text-xs text-slate-600">{labels.candidateOtherUnit}</span>
+                    )}
+                  </li>
+                ))}
+            </ul>
+          </div>
         )}
         {errors.evidenceIds && <p className="text-sm text-red-700">{errors.evidenceIds}</p>}
         <details className="rounded-md border border-slate-200 bg-white p-2" onToggle={(event) => setUploaderOpen(event.currentTarget.open)}>

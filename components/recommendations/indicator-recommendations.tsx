@@ -8,11 +8,12 @@ import type { IndicatorRecommendations as Recommendations } from "@/lib/recommen
 type Labels = Messages["recommendations"];
 type Item = Recommendations["current"][number];
 
-function ItemList({ items, labels, locale, testId }: { items: Item[]; labels: Labels; locale: string; testId: string }) {
+function ItemList({ items, labels, locale, testId, withIndicator = false }: { items: Item[]; labels: Labels; locale: string; testId: string; withIndicator?: boolean }) {
   return (
     <ul className="mt-1 space-y-1" data-testid={testId}>
       {items.map((item) => (
         <li key={item.id}>
+          {withIndicator && <p className="text-slate-700">{fill(labels.contextIndicator, { number: item.indicator.number ?? "-", name: item.indicator.name })}</p>}
           <span className="font-medium">{labels.statuses[item.status]}</span>
           <span className="text-slate-600">
             {" "}· {labels.sources[item.source]}
@@ -42,8 +43,10 @@ export function IndicatorRecommendations({ recommendations, labels, locale }: { 
       )}
       {hasPrevious && (
         <div className="mt-2">
-          <h3 className="text-slate-700">{fill(labels.contextPrevious, { year: previous.year })}</h3>
-          <ItemList items={previous.items} labels={labels} locale={locale} testId="rekomendasi-periode-lalu" />
+          <h3 className="text-slate-700">
+            {previous.frameworkName ? fill(labels.contextPreviousMapped, { year: previous.year, framework: previous.frameworkName }) : fill(labels.contextPrevious, { year: previous.year })}
+          </h3>
+          <ItemList items={previous.items} labels={labels} locale={locale} testId="rekomendasi-periode-lalu" withIndicator={!!previous.frameworkName} />
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 // Everything the indicator page shows, in a fixed number of queries: the indicator in its
 // framework (question, criteria per level, where it sits), the answers of every stage,
-// the verification rounds, the level history, the discussion, last year's answer, and
+// the verification rounds, the level history, the discussion, the previous period's answer
+// (or, across frameworks, the mapped indicators as context), and
 // what the actor may do here.
 import type { Db } from "@/lib/db";
 import { getFrameworkVersion } from "@/lib/framework/store";
@@ -9,6 +10,7 @@ import { isIndicatorNode, type GroupNode, type IndicatorNode } from "@/lib/frame
 import { can, type Actor } from "@/lib/policy";
 import { loadIndicatorRecommendations } from "@/lib/recommendations/queries";
 import { buildLevelPreview } from "./level-preview";
+import { loadEvidenceCandidates, loadPreviousContext, loadPreviousPeriod, previousCodes } from "./previous-period";
 import { phaseAllows } from "./phase";
 import { isEditable } from "./answer-lifecycle";
 
@@ -59,7 +61,7 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
       orderBy: { createdAt: "asc" },
       include: { author: { select: { name: true } }, mentions: { include: { user: { select: { name: true } } } } },
     }),
-    db.assessmentPeriod.findFirst({ where: { instansiId, year: { lt: period.year } }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
+    loadPreviousPeriod(db, instansiId, period.year),
     // What the owner may attach: their unit's library (evidence.read is per unit for an Admin OPD).
     ownsIt
       ? db.evidence.findMany({
@@ -85,15 +87,15 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
   // The owner sees what their level does to the index before saving it.
   const preview = buildLevelPreview(framework.definition, others, number, period.predicateBasis === "ROUNDED" ? "rounded" : "exact");
 
-  const lastYear = previousPeriod
-    ? await db.answer.findMany({
-        where: { periodId: previousPeriod.id, indicator: { code: found.code } },
-        select: { stage: true, level: true, explanation: true },
-      })
-    : [];
+  const previous = await loadPreviousContext(db, framework.definition, previousPeriod, found.code);
+  const candidates = await loadEvidenceCandidates(db, periodId, node.id, previousPeriod);
 
-  // Follow-up context: this period's recommendations and last period's for the same indicator.
-  const recommendations = await loadIndicatorRecommendations(db, { periodId, indicatorId: node.id, code: found.code, previous: previousPeriod });
+  // Follow-up context: this period's recommendations and the previous period's for the counterpart indicators.
+  const recommendations = await loadIndicatorRecommendations(db, {
+    periodId,
+    indicatorId: node.id,
+    previous: previousPeriod && { ...previousPeriod, sameFramework: previousPeriod.framework.code === framework.code, codes: previousCodes(framework.definition, previousPeriod, found.code).codes },
+  });
 
   const self = answers.find((answer) => answer.stage === "SELF") ?? null;
   const verification = answers.find((answer) => answer.stage === "INTERNAL_VERIFICATION") ?? null;
@@ -118,7 +120,11 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
     verification,
     stages: answers.filter((answer) => !["SELF", "INTERNAL_VERIFICATION"].includes(answer.stage)),
     comments,
-    lastYear: previousPeriod ? { year: previousPeriod.year, answers: lastYear } : null,
+    previous,
+    // Evidence carried over through the lineage that the owner has not attached yet.
+    evidenceCandidates: candidates
+      .filter((candidate) => !(answers.find((answer) => answer.stage === "SELF")?.evidence ?? []).some((link) => link.evidenceId === candidate.id))
+      .map((candidate) => ({ ...candidate, attachable: ownsIt && candidate.ownerUnitId === actor.active.unitId })),
     recommendations,
     library,
     members,

@@ -12,10 +12,12 @@ import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { validateValues } from "@/lib/scoring";
-import { ZPeriodAdvance, ZPeriodOpen, ZPeriodReopen, ZPeriodUpdate } from "@/lib/validation/periods";
+import { counterpartsOf } from "@/lib/framework/lineage";
+import { ZPeriodAdvance, ZPeriodCarryOver, ZPeriodOpen, ZPeriodReopen, ZPeriodUpdate } from "@/lib/validation/periods";
 import { createAnswers, recordLevelChanges } from "./answer-lifecycle";
 import { loadPeriodFor } from "./period-access";
 import { countOpenIndicators } from "./period-results";
+import { FINAL_LEVEL_STAGES, finalLevelAnswer, loadPreviousPeriod, type PreviousPeriod } from "./previous-period";
 import { assertPhaseAllows, nextPhase } from "./phase";
 
 const m = messages.id.periods;
@@ -49,26 +51,20 @@ function settingsOf(period: Settings | PeriodRow) {
 export const openPeriod = defineCommand({
   name: "period.open",
   input: ZPeriodOpen,
-  async run({ tx, actor, request }, { year, frameworkVersionId, baseline, ...settings }) {
+  async run({ tx, actor, request }, { year, frameworkVersionId, baseline, confirmFramework, ...settings }) {
     const instansiId = assertCanInOwnInstansi(actor, "period.manage");
     const framework = await getFrameworkVersion(tx, frameworkVersionId);
     if (!framework) throw fieldError("frameworkVersionId", m.form.frameworkInvalid);
+    const { usedForYears } = framework.definition;
+    // pemdi-2026 for 2025, or spbe-2020 for 2026, is possible (a rehearsal) but rarely meant.
+    if (!usedForYears.includes(year) && !confirmFramework) {
+      throw fieldError("confirmFramework", fill(m.form.frameworkNotInForce, { framework: framework.definition.name, year, years: usedForYears.join(", ") || "-" }));
+    }
     if (await tx.assessmentPeriod.findUnique({ where: { instansiId_year: { instansiId, year } }, select: { id: true } })) {
       throw fieldError("year", m.form.yearTaken);
     }
-    const previous = baseline
-      ? await tx.assessmentPeriod.findFirst({
-          where: { instansiId, year: { lt: year } },
-          orderBy: { year: "desc" },
-          select: { id: true, year: true, frameworkVersionId: true, frameworkVersion: { select: { framework: { select: { code: true, name: true } } } } },
-        })
-      : null;
+    const previous = baseline ? await loadPreviousPeriod(tx, instansiId, year) : null;
     if (baseline && !previous) throw fieldError("baseline", m.form.noBaseline);
-    // Indicator codes only mean the same indicator within one framework: spbe-2020's I5 is
-    // not pemdi-2026's I5.
-    if (previous && previous.frameworkVersion.framework.code !== framework.code) {
-      throw fieldError("baseline", fill(m.form.baselineOtherFramework, { year: previous.year, framework: previous.frameworkVersion.framework.name }));
-    }
 
     let period;
     try {
@@ -80,68 +76,143 @@ export const openPeriod = defineCommand({
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw fieldError("year", m.form.yearTaken);
       throw error;
     }
-    const copied = previous ? await copyBaseline(tx, actor, previous, { id: period.id, framework }) : null;
+    const target = { id: period.id, framework };
+    // Within a framework the final levels come along; across frameworks only who does the
+    // work and which documents may serve again, as candidates (lib/framework/lineage.ts).
+    const copied = previous && previous.framework.code === framework.code ? await copyBaseline(tx, actor, previous, target) : null;
+    const carried = previous && previous.framework.code !== framework.code ? await carryOver(tx, previous, target) : null;
 
     await writeAudit(tx, request, {
       action: "period.open",
       entityType: "AssessmentPeriod",
       entityId: period.id,
       instansiId,
-      after: { year, frameworkVersionId, phase: period.phase, ...settingsOf(settings), baselinePeriodId: previous?.id ?? null, copied },
+      after: { year, frameworkVersionId, phase: period.phase, ...settingsOf(settings), baselinePeriodId: previous?.id ?? null, baselinePhase: previous?.phase ?? null, copied, carried, ...(confirmFramework && !usedForYears.includes(year) ? { frameworkNotInForce: true } : {}) },
     });
-    return {
-      message: copied
-        ? fill(m.form.openedWithBaseline, { year, baseline: previous!.year, answers: copied.answers, assignments: copied.assignments })
-        : fill(m.form.opened, { year }),
-    };
+    if (copied) return { message: fill(m.form.openedWithBaseline, { year, baseline: previous!.year, answers: copied.answers, assignments: copied.assignments }) + stageNote(previous!) };
+    if (carried) return { message: fill(m.form.openedWithCarryOver, { year, baseline: previous!.year, framework: previous!.framework.definition.name, ...carried }) + stageNote(previous!) };
+    return { message: fill(m.form.opened, { year }) };
   },
 });
 
-// Which stage holds an indicator's final level: the external result if it was recorded,
-// else the internal verification, else the owner's own answer.
-const LEVEL_SOURCES = ["FINAL", "INTERNAL_VERIFICATION", "SELF"] as const;
+/** A copy from a period that is not locked yet says so: its levels and evidence may still change there. */
+function stageNote(previous: PreviousPeriod): string {
+  return previous.phase === "FINAL" ? "" : " " + fill(m.form.baselineNotFinal, { year: previous.year, phase: m.phases[previous.phase]! });
+}
 
 /**
- * "Mulai dari tahun lalu": the previous period's assignments and final levels become the
- * new period's starting point. Frameworks change between versions, so indicators are
- * matched by code. A fixed number of queries, in the caller's transaction.
+ * "Bawa dari periode sebelumnya" for a period that is already open on another framework
+ * than the previous one: the same carry-over as opening with it. Refused once the period
+ * has answers, because candidates would then mix with work already done.
  */
-async function copyBaseline(
-  tx: DbTransaction,
-  actor: Actor,
-  previous: { id: string; year: number; frameworkVersionId: string },
-  target: { id: string; framework: StoredFrameworkVersion },
-) {
+export const carryOverPeriod = defineCommand({
+  name: "period.carry-over",
+  input: ZPeriodCarryOver,
+  async run({ tx, actor, request }, { periodId, version }) {
+    const period = await loadForChange(tx, actor, periodId, version);
+    assertPhaseAllows(period.phase, "assignment.edit");
+    const answers = await tx.answer.count({ where: { periodId } });
+    if (answers > 0) throw new AppError("conflict", { message: fill(m.carryOverHasAnswers, { year: period.year, answers }) });
+    const previous = await loadPreviousPeriod(tx, period.instansiId, period.year);
+    if (!previous) throw new AppError("conflict", { message: m.form.noBaseline });
+    const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
+    if (!framework) throw new Error(`Kerangka periode ${period.id} tidak ditemukan`);
+    if (previous.framework.code === framework.code) throw new AppError("conflict", { message: fill(m.carryOverSameFramework, { year: previous.year }) });
+    await updateIfUnchanged(tx, period, { baselinePeriodId: previous.id });
+    const carried = await carryOver(tx, previous, { id: period.id, framework });
+    await writeAudit(tx, request, {
+      action: "period.carry-over",
+      entityType: "AssessmentPeriod",
+      entityId: period.id,
+      instansiId: period.instansiId,
+      before: { baselinePeriodId: period.baselinePeriodId, version: period.version },
+      after: { baselinePeriodId: previous.id, baselinePhase: previous.phase, version: period.version + 1, carried },
+    });
+    return { message: fill(m.carriedOver, { year: period.year, baseline: previous.year, framework: previous.framework.definition.name, ...carried }) + stageNote(previous) };
+  },
+});
+
+type Target = { id: string; framework: StoredFrameworkVersion };
+
+/** Maps the previous period's indicator node ids to this period's, through the lineage. */
+async function lineageOf(tx: DbTransaction, previous: PreviousPeriod, target: Target) {
   const nodes = await tx.frameworkNode.findMany({
     where: { versionId: { in: [previous.frameworkVersionId, target.framework.id] }, kind: "INDICATOR" },
     select: { id: true, code: true, number: true, versionId: true },
   });
   const newByCode = new Map(nodes.filter((node) => node.versionId === target.framework.id).map((node) => [node.code, node]));
-  const oldCode = new Map(nodes.filter((node) => node.versionId === previous.frameworkVersionId).map((node) => [node.id, node.code]));
-  const matching: Matching = (oldIndicatorId) => newByCode.get(oldCode.get(oldIndicatorId) ?? "");
-  const assignments = await copyAssignments(tx, previous.id, target.id, matching);
+  const oldCodeOf = new Map(nodes.filter((node) => node.versionId === previous.frameworkVersionId).map((node) => [node.id, node.code]));
+  // Previous code -> the new indicators it feeds (one SPBE indicator may feed several Pemdi ones).
+  const fed = new Map<string, { id: string; number: number | null }[]>();
+  for (const [code, counterpart] of counterpartsOf(target.framework.definition, previous.framework.definition)) {
+    const sources = counterpart.kind === "same" ? [counterpart.indicator] : counterpart.kind === "mapped" ? counterpart.indicators.map((link) => link.indicator) : [];
+    const node = newByCode.get(code);
+    if (!node) continue;
+    for (const source of sources) fed.set(source.code, [...(fed.get(source.code) ?? []), node]);
+  }
+  return { targetsOf: (oldIndicatorId: string) => fed.get(oldCodeOf.get(oldIndicatorId) ?? "") ?? [], oldCodeOf };
+}
+
+/**
+ * "Mulai dari tahun lalu" within one framework: the previous period's assignments and
+ * final levels become the new period's starting point, each answer to be confirmed by its
+ * owner. A fixed number of queries, in the caller's transaction.
+ */
+async function copyBaseline(tx: DbTransaction, actor: Actor, previous: PreviousPeriod, target: Target) {
+  const { targetsOf } = await lineageOf(tx, previous, target);
+  const matching: Matching = (oldIndicatorId) => targetsOf(oldIndicatorId)[0];
+  const assignments = await copyAssignments(tx, previous.id, target.id, targetsOf);
   return { ...(await copyAnswers(tx, actor, previous, target, matching)), assignments };
+}
+
+/**
+ * Across frameworks: the owner units and people of the mapped indicators, and the evidence
+ * they attached, as candidates each owner attaches or dismisses. Levels and explanations
+ * do not transfer: they answer another framework's criteria.
+ */
+async function carryOver(tx: DbTransaction, previous: PreviousPeriod, target: Target) {
+  const { targetsOf, oldCodeOf } = await lineageOf(tx, previous, target);
+  const assignments = await copyAssignments(tx, previous.id, target.id, targetsOf);
+  const links = await tx.answerEvidence.findMany({
+    where: { answer: { periodId: previous.id, stage: "SELF" }, evidence: { deletedAt: null } },
+    select: { evidenceId: true, answer: { select: { indicatorId: true } } },
+  });
+  const candidates = links.flatMap((link) =>
+    targetsOf(link.answer.indicatorId).map((indicator) => ({ periodId: target.id, indicatorId: indicator.id, evidenceId: link.evidenceId, sourceCode: oldCodeOf.get(link.answer.indicatorId)! })),
+  );
+  const created = await tx.evidenceCandidate.createMany({ data: candidates, skipDuplicates: true });
+  // Documents still have to be confirmed as valid for the new year in the library.
+  await tx.evidencePeriod.createMany({
+    data: [...new Set(candidates.map((candidate) => candidate.evidenceId))].map((evidenceId) => ({ evidenceId, periodId: target.id })),
+    skipDuplicates: true,
+  });
+  return { assignments, evidenceCandidates: created.count };
 }
 
 type Matching = (oldIndicatorId: string) => { id: string; number: number | null } | undefined;
 
-/** Owner units (still active) and named people (still active) of every matched indicator. */
-async function copyAssignments(tx: DbTransaction, previousId: string, periodId: string, matching: Matching): Promise<number> {
+/** Owner units (still active) and named people (still active) of every indicator the lineage carries. */
+async function copyAssignments(tx: DbTransaction, previousId: string, periodId: string, targetsOf: (oldIndicatorId: string) => { id: string }[]): Promise<number> {
   const assignments = await tx.assignment.findMany({
     where: { periodId: previousId, unit: { isActive: true } },
     select: { indicatorId: true, unitId: true, assignees: { where: { user: { isActive: true } }, select: { userId: true } } },
   });
-  const rows = assignments.flatMap((assignment) => {
-    const indicator = matching(assignment.indicatorId);
-    return indicator ? [{ ...assignment, indicatorId: indicator.id }] : [];
-  });
+  // Several previous indicators may feed one new indicator through the same unit: one assignment, everyone named on any of them.
+  const rows = new Map<string, { indicatorId: string; unitId: string; userIds: Set<string> }>();
+  for (const assignment of assignments) {
+    for (const indicator of targetsOf(assignment.indicatorId)) {
+      const key = `${indicator.id}/${assignment.unitId}`;
+      const row = rows.get(key) ?? { indicatorId: indicator.id, unitId: assignment.unitId, userIds: new Set<string>() };
+      for (const { userId } of assignment.assignees) row.userIds.add(userId);
+      rows.set(key, row);
+    }
+  }
   const created = await tx.assignment.createManyAndReturn({
-    data: rows.map(({ indicatorId, unitId }) => ({ periodId, indicatorId, unitId })),
+    data: [...rows.values()].map(({ indicatorId, unitId }) => ({ periodId, indicatorId, unitId })),
     select: { id: true, indicatorId: true, unitId: true },
   });
-  const assigneesOf = new Map(rows.map((row) => [`${row.indicatorId}/${row.unitId}`, row.assignees]));
   await tx.assignmentAssignee.createMany({
-    data: created.flatMap((row) => (assigneesOf.get(`${row.indicatorId}/${row.unitId}`) ?? []).map(({ userId }) => ({ assignmentId: row.id, userId }))),
+    data: created.flatMap((row) => [...(rows.get(`${row.indicatorId}/${row.unitId}`)?.userIds ?? [])].map((userId) => ({ assignmentId: row.id, userId }))),
   });
   return created.length;
 }
@@ -151,15 +222,9 @@ async function copyAssignments(tx: DbTransaction, previousId: string, periodId: 
  * owner's confirmation. A level the new framework's scale does not allow is left out
  * rather than stored as an impossible answer.
  */
-async function copyAnswers(
-  tx: DbTransaction,
-  actor: Actor,
-  previous: { id: string; year: number },
-  target: { id: string; framework: StoredFrameworkVersion },
-  matching: Matching,
-) {
+async function copyAnswers(tx: DbTransaction, actor: Actor, previous: PreviousPeriod, target: Target, matching: Matching) {
   const answers = await tx.answer.findMany({
-    where: { periodId: previous.id, stage: { in: [...LEVEL_SOURCES] } },
+    where: { periodId: previous.id, stage: { in: [...FINAL_LEVEL_STAGES] } },
     select: {
       indicatorId: true,
       stage: true,
@@ -172,7 +237,7 @@ async function copyAnswers(
   for (const answer of answers) byIndicator.set(answer.indicatorId, [...(byIndicator.get(answer.indicatorId) ?? []), answer]);
 
   const planned = [...byIndicator.values()].flatMap((stages) => {
-    const source = LEVEL_SOURCES.map((stage) => stages.find((answer) => answer.stage === stage && answer.level !== null)).find(Boolean);
+    const source = finalLevelAnswer(stages);
     const indicator = matching(stages[0]!.indicatorId);
     if (!source?.level || !indicator || indicator.number === null) return [];
     const self = stages.find((answer) => answer.stage === "SELF");
@@ -226,7 +291,7 @@ async function loadForChange(tx: DbTransaction, actor: Actor, periodId: string, 
  * The change happens only if the period is still at the version (and phase) that was
  * checked: a concurrent change in between makes the update match nothing (409).
  */
-async function updateIfUnchanged(tx: DbTransaction, period: PeriodRow, data: Prisma.AssessmentPeriodUpdateManyMutationInput) {
+async function updateIfUnchanged(tx: DbTransaction, period: PeriodRow, data: Prisma.AssessmentPeriodUncheckedUpdateManyInput) {
   const { count } = await tx.assessmentPeriod.updateMany({
     where: { id: period.id, version: period.version, phase: period.phase },
     data: { ...data, version: { increment: 1 } },

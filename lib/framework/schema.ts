@@ -208,6 +208,30 @@ export interface SourceReference {
   readonly description?: string;
 }
 
+/**
+ * Lineage across frameworks: which indicators of another framework feed one of this
+ * framework's indicators (pemdi-2026's I1 Tata Kelola Pemerintah Digital draws on
+ * spbe-2020's I11 Arsitektur SPBE and I12 Peta Rencana SPBE). Within one framework an
+ * indicator's identity is its code, kept across versions; across frameworks only a
+ * declared mapping relates indicators, never an equal number or code.
+ */
+export interface IndicatorMapping {
+  /** This framework's indicator code. */
+  readonly indicator: string;
+  /** The other framework's indicator code. */
+  readonly source: string;
+  /** How they relate, in words for people: "sumber bukti", "cakupan serupa", "sebagian", "kebijakan pendahulu". */
+  readonly relation: string;
+  /** Ids of the sourceReferences the link comes from, e.g. ["S3", "S9"]. */
+  readonly sources?: readonly string[];
+}
+
+export interface FrameworkMapping {
+  /** Code of the other framework, e.g. "spbe-2020". */
+  readonly framework: string;
+  readonly indicators: readonly IndicatorMapping[];
+}
+
 export interface FrameworkDefinition {
   readonly code: string;
   readonly name: string;
@@ -230,6 +254,7 @@ export interface FrameworkDefinition {
   readonly applicationStatuses?: readonly ApplicationStatus[];
   readonly nationalAverages?: readonly NationalAverage[];
   readonly sourceReferences?: readonly SourceReference[];
+  readonly mappings?: readonly FrameworkMapping[];
 }
 
 /** The value an unanswered indicator counts, as canonical decimal text. */
@@ -450,5 +475,13 @@ export const ZFrameworkDefinition: z.ZodType<FrameworkDefinition> = z.object({
     .optional(),
   sourceReferences: z
     .array(z.object({ id: ZText, location: ZText, description: ZText.optional() }))
+    .optional(),
+  mappings: z
+    .array(
+      z.object({
+        framework: ZText,
+        indicators: z.array(z.object({ indicator: ZText, source: ZText, relation: ZText, sources: ZSourceIds.optional() })).min(1),
+      }),
+    )
     .optional(),
 });

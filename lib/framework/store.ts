@@ -8,7 +8,7 @@ import { Prisma, type NodeKind } from "@/lib/generated/prisma/client";
 import { deepFreeze, listFrameworks } from "./catalog";
 import { isIndicatorNode, ZFrameworkDefinition, type FrameworkDefinition, type FrameworkNode } from "./schema";
 import { walkNodes } from "./tree";
-import { formatFrameworkIssues, validateFramework } from "./validate";
+import { checkMappingTargets, formatFrameworkIssues, validateFramework } from "./validate";
 import { compileFramework } from "@/lib/scoring/compiled-framework";
 
 export interface StoredFrameworkVersion {
@@ -72,6 +72,9 @@ export async function importFrameworkVersion(
   }
   const framework = validation.framework;
   assertStorableKinds(framework);
+  const targets = await Promise.all((framework.mappings ?? []).map((mapping) => getLatestFrameworkVersion(db, mapping.framework)));
+  const mappingIssues = checkMappingTargets(framework, (code) => targets.find((target) => target?.code === code)?.definition);
+  if (mappingIssues.length > 0) throw new Error(`Kerangka ${definition.code} tidak valid:\n${formatFrameworkIssues(mappingIssues)}`);
   const canonical = canonicalJson(framework);
   const checksum = frameworkChecksum(framework);
 

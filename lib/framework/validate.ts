@@ -48,6 +48,7 @@ export function validateFramework(input: unknown): FrameworkValidation {
     ...checkTree(framework),
     ...checkPredicates(framework),
     ...checkNationalAverages(framework),
+    ...checkMappings(framework),
   ];
   return issues.length === 0 ? { ok: true, framework } : { ok: false, issues };
 }
@@ -392,5 +393,53 @@ function checkPredicates(framework: FrameworkDefinition): FrameworkIssue[] {
       message: `Predikat teratas "${last.band.name}" harus mencakup nilai maksimum ${framework.valueScale.max} (maxInclusive: true)`,
     });
   }
+  return issues;
+}
+
+/** A mapping names this framework's own indicators, another framework, and each pair once. */
+function checkMappings(framework: FrameworkDefinition): FrameworkIssue[] {
+  const issues: FrameworkIssue[] = [];
+  const codes = new Set<string>();
+  walkNodes(framework.nodes, (node) => {
+    if (isIndicatorNode(node)) codes.add(node.code);
+  });
+  const seenFrameworks = new Set<string>();
+  (framework.mappings ?? []).forEach((mapping, position) => {
+    const path = `mappings[${position}]`;
+    if (mapping.framework === framework.code) issues.push({ path: `${path}.framework`, message: `Pemetaan harus ke kerangka lain, bukan ke ${framework.code} sendiri` });
+    if (seenFrameworks.has(mapping.framework)) issues.push({ path: `${path}.framework`, message: `Pemetaan ke ${mapping.framework} tercantum lebih dari sekali` });
+    seenFrameworks.add(mapping.framework);
+    const pairs = new Set<string>();
+    mapping.indicators.forEach((link, at) => {
+      if (!codes.has(link.indicator)) issues.push({ path: `${path}.indicators[${at}].indicator`, message: `Indikator "${link.indicator}" tidak ada pada kerangka ini` });
+      const pair = `${link.indicator}→${link.source}`;
+      if (pairs.has(pair)) issues.push({ path: `${path}.indicators[${at}]`, message: `Pasangan ${link.indicator} ← ${mapping.framework} ${link.source} tercantum lebih dari sekali` });
+      pairs.add(pair);
+    });
+  });
+  return issues;
+}
+
+/**
+ * The other side of each mapping: the mapped framework must be known and have every
+ * source indicator. Needs the other frameworks, so it runs where they are at hand (the
+ * shipped catalog, the import).
+ */
+export function checkMappingTargets(framework: FrameworkDefinition, frameworkOf: (code: string) => FrameworkDefinition | undefined): FrameworkIssue[] {
+  const issues: FrameworkIssue[] = [];
+  (framework.mappings ?? []).forEach((mapping, position) => {
+    const target = frameworkOf(mapping.framework);
+    if (!target) {
+      issues.push({ path: `mappings[${position}].framework`, message: `Kerangka "${mapping.framework}" tidak dikenal` });
+      return;
+    }
+    const codes = new Set<string>();
+    walkNodes(target.nodes, (node) => {
+      if (isIndicatorNode(node)) codes.add(node.code);
+    });
+    mapping.indicators.forEach((link, at) => {
+      if (!codes.has(link.source)) issues.push({ path: `mappings[${position}].indicators[${at}].source`, message: `Indikator "${link.source}" tidak ada pada kerangka ${mapping.framework}` });
+    });
+  });
   return issues;
 }

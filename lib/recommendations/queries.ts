@@ -101,26 +101,46 @@ const CONTEXT_SELECT = {
   targetLevel: true,
   dueDate: true,
   ownerUnit: { select: { name: true, shortName: true } },
+  indicator: { select: { number: true, name: true } },
 } as const;
 
 /**
  * Context for the indicator form: this period's recommendations for the indicator and the
- * previous period's for the same indicator code (a new framework version keeps its codes).
+ * previous period's for its counterparts (lib/framework/lineage.ts): the same indicator
+ * within a framework, the mapped indicators across frameworks, labelled with their names.
  * The caller has already checked that the actor may read the indicator.
  */
 export async function loadIndicatorRecommendations(
   db: DbClient,
-  at: { periodId: string; indicatorId: string; code: string; previous: { id: string; year: number } | null },
+  at: {
+    periodId: string;
+    indicatorId: string;
+    previous: { id: string; year: number; frameworkVersionId: string; sameFramework: boolean; codes: string[]; framework: { definition: { name: string } } } | null;
+  },
 ) {
   const [current, previous] = await Promise.all([
     db.recommendation.findMany({ where: { periodId: at.periodId, indicatorId: at.indicatorId }, orderBy: { createdAt: "asc" }, select: CONTEXT_SELECT }),
-    at.previous
-      ? db.recommendation.findMany({ where: { periodId: at.previous.id, indicator: { code: at.code } }, orderBy: { createdAt: "asc" }, select: CONTEXT_SELECT })
+    at.previous && at.previous.codes.length > 0
+      ? db.recommendation.findMany({
+          where: { periodId: at.previous.id, indicator: { versionId: at.previous.frameworkVersionId, code: { in: at.previous.codes } } },
+          orderBy: [{ indicator: { sortOrder: "asc" } }, { createdAt: "asc" }],
+          select: CONTEXT_SELECT,
+        })
       : Promise.resolve([]),
   ]);
   const present = (rows: typeof current) =>
-    rows.map((row) => ({ ...row, targetLevel: levelText(row.targetLevel), ownerName: row.ownerUnit ? (row.ownerUnit.shortName ?? row.ownerUnit.name) : null }));
-  return { current: present(current), previous: at.previous ? { year: at.previous.year, items: present(previous) } : null };
+    rows.map(({ indicator, ...row }) => ({
+      ...row,
+      indicator: { number: indicator.number, name: indicator.name },
+      targetLevel: levelText(row.targetLevel),
+      ownerName: row.ownerUnit ? (row.ownerUnit.shortName ?? row.ownerUnit.name) : null,
+    }));
+  return {
+    current: present(current),
+    previous: at.previous
+      ? { year: at.previous.year, frameworkName: at.previous.sameFramework ? null : at.previous.framework.definition.name, items: present(previous) }
+      : null,
+  };
 }
 
 export type IndicatorRecommendations = Awaited<ReturnType<typeof loadIndicatorRecommendations>>;

@@ -91,12 +91,16 @@ export const ZPeriodOpen = z
     frameworkVersionId: line().trim().min(1, m.frameworkInvalid).max(40, m.frameworkInvalid),
     ...settings,
     baseline: z.enum(["true", "false"]).optional().transform((value) => value === "true"),
+    /** The Koordinator knowingly opens the year on a framework not in force for it (usedForYears). */
+    confirmFramework: z.enum(["true", "false"]).optional().transform((value) => value === "true"),
   })
   .superRefine(checkDeadlineOrder, evenWithFieldErrors);
 
 export const ZPeriodUpdate = z.object({ periodId: id, version, ...settings }).superRefine(checkDeadlineOrder, evenWithFieldErrors);
 
 export const ZPeriodAdvance = z.object({ periodId: id, version });
+
+export const ZPeriodCarryOver = z.object({ periodId: id, version });
 
 export const ZPeriodReopen = z.object({
   periodId: id,

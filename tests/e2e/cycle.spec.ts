@@ -52,6 +52,10 @@ test("the Koordinator opens the 2026 period, assigns with the defaults and start
   await form.getByLabel("Tenggat pengisian").fill("2026-09-30");
   await form.getByLabel("Tenggat verifikasi").fill("2026-10-31");
   await form.getByLabel("Tenggat pengiriman ke KemenPANRB").fill("2026-11-30");
+  // spbe-2020 is in force until 2025: opening 2026 on it is asked for, then confirmed.
+  await form.getByRole("button", { name: "Buka periode" }).click();
+  await expect(form.getByText("berlaku untuk tahun 2021, 2022, 2023, 2024, 2025, bukan 2026")).toBeVisible();
+  await form.getByLabel("Saya paham kerangka ini tidak berlaku untuk tahun tersebut").check();
   await form.getByRole("button", { name: "Buka periode" }).click();
   await expect(page.getByTestId("periode-baru-hasil")).toContainText("Periode 2026 dibuka");
   periodId = await periodIdOf(page, 2026);

@@ -55,6 +55,7 @@ test("the Koordinator opens 2026 from last year, sees the baseline counted, and 
   await form.getByLabel("Tenggat verifikasi").fill("2026-10-31");
   await form.getByLabel("Tenggat pengiriman ke KemenPANRB").fill("2026-11-30");
   await form.getByLabel("Mulai dari tahun lalu").check();
+  await form.getByLabel("Saya paham kerangka ini tidak berlaku untuk tahun tersebut").check();
   await form.getByRole("button", { name: "Buka periode" }).click();
   const outcome = page.getByTestId("periode-baru-hasil");
   await expect(outcome).toContainText("Periode 2026 dibuka dari periode 2025:");

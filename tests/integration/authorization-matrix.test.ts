@@ -143,7 +143,17 @@ const MATRIX: Record<CommandName, Row> = {
   resetKoordinatorPassword: { allowed: ["SUPERADMIN"], own: (f) => ({ membershipId: f.home.membershipIds.KOORDINATOR }) },
   openPeriod: {
     allowed: ["KOORDINATOR"],
-    own: (f) => ({ year: "2027", frameworkVersionId: f.framework.versionId, predicateBasis: "EXACT", targetIndex: "3,50", baseline: "true" }),
+    own: (f) => ({ year: "2027", frameworkVersionId: f.framework.versionId, predicateBasis: "EXACT", targetIndex: "3,50", baseline: "true", confirmFramework: "true" }),
+  },
+  carryOverPeriod: {
+    allowed: ["KOORDINATOR"],
+    // A 2025 period on the other framework, so 2026 (spbe-2020) has something to carry over from.
+    prepare: async (f) => {
+      const pemdi = await db.frameworkVersion.findFirstOrThrow({ where: { framework: { code: "pemdi-2026" } }, orderBy: { version: "desc" } });
+      for (const agency of [f.home, f.other]) await db.assessmentPeriod.create({ data: { instansiId: agency.instansiId, year: 2025, frameworkVersionId: pemdi.id, phase: "FINAL" } });
+    },
+    own: (f) => ({ periodId: f.home.periodId, version: "1" }),
+    foreign: (f) => ({ periodId: f.other.periodId, version: "1" }),
   },
   updatePeriod: {
     allowed: ["KOORDINATOR"],

@@ -52,6 +52,8 @@ const openInput = (overrides: Record<string, unknown> = {}) => ({
   verifyDeadline: "",
   submitDeadline: "",
   objectionDeadline: "",
+  // spbe-2020 is in force for 2021-2025; these tests open 2027 on it knowingly.
+  confirmFramework: "true",
   ...overrides,
 });
 
@@ -165,7 +167,10 @@ describe("starting from last year", () => {
   it("copies the final level, the owner's explanation and evidence links, each needing confirmation", async () => {
     const { perbup, sop } = await lastYear();
     const result = await run(COMMANDS.openPeriod, openInput({ baseline: "true" }));
-    expect(result).toMatchObject({ message: "Periode 2027 dibuka dari periode 2026: 3 jawaban dan 4 penugasan disalin; jawaban perlu dikonfirmasi pemiliknya." });
+    expect(result).toMatchObject({
+      message:
+        "Periode 2027 dibuka dari periode 2026: 3 jawaban dan 4 penugasan disalin; jawaban perlu dikonfirmasi pemiliknya. Periode 2026 belum final (tahap Pengisian): yang disalin adalah keadaannya saat ini, bukan hasil akhir.",
+    });
 
     const period = await periodOf(2027);
     expect(period.baselinePeriodId).toBe(fixtures.home.periodId);
@@ -233,16 +238,15 @@ describe("starting from last year", () => {
     expect(assignments.every((row) => row.indicator.versionId === imported.id)).toBe(true);
   });
 
-  it("refuses to start from a period on another framework, whose indicator codes mean other things", async () => {
-    await lastYear();
-    const pemdi = await db.frameworkVersion.findFirstOrThrow({ where: { framework: { code: "pemdi-2026" } } });
-    const refused = refusal(await run(COMMANDS.openPeriod, openInput({ frameworkVersionId: pemdi.id, baseline: "true" })));
+  it("asks for confirmation before opening a year on a framework not in force for it, and creates nothing without it", async () => {
+    const refused = refusal(await run(COMMANDS.openPeriod, openInput({ confirmFramework: "false" })));
     expect(fieldsOf(refused)).toEqual({
-      baseline: "Periode 2026 memakai kerangka Indeks SPBE (PermenPANRB 59/2020); jawaban hanya dapat disalin dari periode dengan kerangka yang sama.",
+      confirmFramework: "Indeks SPBE (PermenPANRB 59/2020) berlaku untuk tahun 2021, 2022, 2023, 2024, 2025, bukan 2027. Centang konfirmasi bila memang ingin memakainya.",
     });
     expect(await db.assessmentPeriod.count({ where: { year: 2027 } })).toBe(0);
-    // Without the baseline the new framework is fine.
-    expect(await run(COMMANDS.openPeriod, openInput({ frameworkVersionId: pemdi.id }))).not.toBeInstanceOf(AppError);
+    expect(await run(COMMANDS.openPeriod, openInput())).not.toBeInstanceOf(AppError);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "period.open" } });
+    expect(audit.after).toMatchObject({ frameworkNotInForce: true });
   });
 });
 

@@ -14,7 +14,8 @@ import { formatIndex } from "@/lib/scoring";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { Deadline, IndexSummary, PeriodSettingsFields, PhaseStepper } from "@/components/periods/period-parts";
-import { advancePeriodPhase, reopenPeriod, updatePeriod } from "../actions";
+import { carryOverOffer } from "@/lib/assessment/previous-period";
+import { advancePeriodPhase, carryOverPeriod, reopenPeriod, updatePeriod } from "../actions";
 
 export const metadata: Metadata = { title: "Periode evaluasi" };
 export const dynamic = "force-dynamic";
@@ -41,9 +42,10 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
   const view = labels.overview;
   const scope = { instansiId: period.instansiId };
   const canManage = can(actor, "period.manage", scope);
-  const [baseline, locker] = await Promise.all([
+  const [baseline, locker, carryOver] = await Promise.all([
     period.baselinePeriodId ? db.assessmentPeriod.findFirst({ where: { id: period.baselinePeriodId, instansiId: period.instansiId }, select: { year: true } }) : null,
     period.lockedById ? db.user.findUnique({ where: { id: period.lockedById }, select: { name: true } }) : null,
+    canManage && phaseAllows(period.phase, "assignment.edit") ? carryOverOffer(db, period) : null,
   ]);
   const next = nextPhase(period.phase);
   const title = fill(labels.periodTitle, { year: period.year });
@@ -185,6 +187,15 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
                 </div>
               </ActionForm>
             </details>
+          )}
+          {carryOver && (
+            <ActionForm id="bawa-periode-lalu" action={carryOverPeriod} fixErrorsMessage={m.forms.fixErrors} className="space-y-2 rounded-md border border-sky-200 bg-sky-50 p-3">
+              <h3 className="font-semibold">{fill(labels.carryOverTitle, { year: carryOver.year, framework: carryOver.frameworkName })}</h3>
+              <p className="text-sm text-slate-700">{labels.carryOverText}</p>
+              <input type="hidden" name="periodId" value={period.id} />
+              <input type="hidden" name="version" value={period.version} />
+              <SubmitButton pendingLabel={m.forms.saving} variant="secondary">{labels.carryOverSubmit}</SubmitButton>
+            </ActionForm>
           )}
           {period.phase === "FINAL" && (
             <ActionForm id="buka-kembali" action={reopenPeriod} schema="periodReopen" fixErrorsMessage={m.forms.fixErrors} className="space-y-2">

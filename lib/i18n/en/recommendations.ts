@@ -56,6 +56,8 @@ export const recommendations: typeof recommendationsId = {
   contextTitle: "Recommendations for this indicator",
   contextCurrent: "This period",
   contextPrevious: "From period {year}",
+  contextPreviousMapped: "From period {year} ({framework}), for the indicators mapped to this one",
+  contextIndicator: "Indicator {number}: {name}",
   contextNone: "No recommendations for this indicator yet.",
   contextTarget: "target level {level}",
   contextDue: "due {date}",

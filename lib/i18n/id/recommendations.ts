@@ -54,6 +54,8 @@ export const recommendations = {
   contextTitle: "Rekomendasi untuk indikator ini",
   contextCurrent: "Periode ini",
   contextPrevious: "Dari periode {year}",
+  contextPreviousMapped: "Dari periode {year} ({framework}), untuk indikator yang dipetakan ke indikator ini",
+  contextIndicator: "Indikator {number}: {name}",
   contextNone: "Belum ada rekomendasi untuk indikator ini.",
   contextTarget: "target tingkat {level}",
   contextDue: "tenggat {date}",

@@ -9,6 +9,7 @@ import { displayLevel, levelOptions, levelScaleOf } from "@/lib/assessment/level
 import { fill, formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { AnswerEditor } from "@/components/assessment/answer-editor";
+import { PreviousContext } from "@/components/assessment/previous-context";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { IndicatorRecommendations } from "@/components/recommendations/indicator-recommendations";
 import { CheckboxGroup, LevelField, SelectField, TextAreaField } from "@/components/forms/fields";
@@ -76,26 +77,7 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
         </ul>
       </section>
 
-      <section className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-        {view.lastYear && view.lastYear.answers.length > 0 ? (
-          <>
-            <h2 className="font-semibold">{fill(labels.lastYear, { year: view.lastYear.year })}</h2>
-            <dl className="mt-1 grid gap-x-4 sm:grid-cols-[auto_1fr]">
-              {view.lastYear.answers.map((answer) => (
-                <div key={answer.stage} className="contents">
-                  <dt className="text-slate-600">{labels.stages[answer.stage]}</dt>
-                  <dd>
-                    {labels.level} {displayLevel(answer.level)}
-                    {answer.stage === "SELF" && answer.explanation && <p className="whitespace-pre-wrap text-slate-700">{answer.explanation}</p>}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </>
-        ) : (
-          <p className="text-slate-600">{labels.lastYearNone}</p>
-        )}
-      </section>
+      <PreviousContext context={view.previous} labels={labels} />
 
       <IndicatorRecommendations recommendations={view.recommendations} labels={m.recommendations} locale={locale} />
 
@@ -117,6 +99,7 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
             levels={levels}
             levelTexts={m.levels}
             library={view.library}
+            candidates={view.evidenceCandidates}
             preview={view.preview}
             uploader={{ labels: m.evidence.uploader, documentTypes: m.evidence.documentTypes, maxBytes: env.UPLOAD_MAX_BYTES, locale }}
             labels={labels}
