@@ -57,6 +57,21 @@ test("SQL metacharacters in searches and filters are plain text", async ({ page 
   await expect(page.getByTestId("unit-diskominfo")).toBeVisible();
 });
 
+test("a NUL or a bidi override in a search is cleaned, never a 500", async ({ browser }) => {
+  const koordinator = await (await browser.newContext()).newPage();
+  await signIn(koordinator, "koordinator@sukamaju.spbe.demo");
+  for (const path of ["/admin/pengguna?q=a%00b", "/admin/unit?q=diskominfo%00", "/admin/audit?actor=a%00b&action=%E2%80%AE", "/bukti?q=a%00b"]) {
+    const response = await koordinator.goto(path);
+    expect(response?.status(), path).toBe(200);
+  }
+  // The cleaned query still finds: "diskominfo\0" searches "diskominfo".
+  await koordinator.goto("/admin/unit?q=diskominfo%00");
+  await expect(koordinator.getByTestId("unit-diskominfo")).toBeVisible();
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, "opd.diskominfo@sukamaju.spbe.demo");
+  expect((await owner.goto("/bukti?q=perbup%00%E2%80%AE"))?.status()).toBe(200);
+});
+
 test("a state-changing request from another origin is refused and changes nothing", async ({ page, baseURL }) => {
   await signIn(page, "koordinator@sukamaju.spbe.demo");
   await page.goto("/admin/unit");
