@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { AnswerStatus } from "@/lib/generated/prisma/enums";
 import { can, type Actor } from "@/lib/policy";
 import { loadPeriodFor } from "./period-access";
-import { line } from "@/lib/validation/text";
+import { line } from "@/lib/validation/primitives";
 
 export type IndicatorStatus = "NONE" | AnswerStatus;
 

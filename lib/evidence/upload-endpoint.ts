@@ -22,7 +22,7 @@ import { log } from "@/lib/log";
 import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { uploadStagingDirectory } from "@/lib/storage";
 import { DOCUMENT_TYPES, UPLOAD_ID } from "@/lib/validation/evidence";
-import { hasForbiddenLineCharacters, replaceForbiddenLineCharacters } from "@/lib/validation/text";
+import { hasForbiddenLineCharacters, replaceForbiddenLineCharacters } from "@/lib/validation/primitives";
 import { evidenceUrl } from "./create-file-evidence";
 import { ACCEPTED_EXTENSIONS, extensionOf } from "./file-type";
 import { finalizeUpload, refusalError, type FinalizedEvidence } from "./finalize-upload";

@@ -13,7 +13,7 @@ import { Decimal, scoreAssessment, type AssessmentScore } from "@/lib/scoring";
 import { levelValues, loadCurrentLevels } from "@/lib/simulation/current-levels";
 import { indexGain } from "@/lib/simulation/gain";
 import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATUSES } from "@/lib/validation/recommendations";
-import { line } from "@/lib/validation/text";
+import { line } from "@/lib/validation/primitives";
 
 export const ZRecommendationFilters = z.object({
   status: z.enum(RECOMMENDATION_STATUSES).optional().catch(undefined),

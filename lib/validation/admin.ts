@@ -1,7 +1,7 @@
 // The administration forms' input, shared by the browser (instant field errors) and the
 // server actions (the check that counts). Messages come from the Bahasa Indonesia catalog.
 import { z } from "zod";
-import { line, searchQuery } from "./text";
+import { id, line, searchQuery } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
 import { UNIT_FUNCTIONS } from "@/lib/assessment/default-assignment";
 import { passwordProblem } from "@/lib/auth/password-policy";
@@ -11,7 +11,6 @@ const units = m.admin.units;
 const users = m.admin.users;
 const agencies = m.admin.agencies;
 
-const id = line().trim().min(1).max(40);
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 const optionalText = (max: number, message: string) =>
   line()

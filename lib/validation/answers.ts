@@ -1,12 +1,9 @@
 // What the indicator form sends: shared by the browser and the commands.
 import { z } from "zod";
-import { httpUrl } from "./evidence";
-import { line, text } from "./text";
+import { httpUrl, id, line, text, version } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
 
 const m = messages.id.answers;
-const id = line().trim().min(1).max(40);
-const version = z.coerce.number().int().min(0).max(1_000_000_000);
 
 export const EXPLANATION_MAX = 20_000;
 export const EXPLANATION_MIN_TO_SUBMIT = 20;

@@ -2,7 +2,7 @@
 // indicator x unit pairs and the named people per pair, plus the version token of the
 // assignment set the form was built from.
 import { z } from "zod";
-import { line } from "./text";
+import { id, line } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
 
 const m = messages.id.assignments;
@@ -13,7 +13,7 @@ const ASSIGNEE = new RegExp(`^${ID}:${ID}:${ID}$`);
 
 // Generous bounds: a framework has tens of indicators and an instansi tens of units.
 export const ZAssignmentSave = z.object({
-  periodId: line().trim().min(1).max(40),
+  periodId: id,
   version: line().trim().min(1, m.versionMissing).max(100),
   pairs: z.array(z.string().regex(PAIR, m.malformed)).max(10_000).default([]),
   assignees: z.array(z.string().regex(ASSIGNEE, m.malformed)).max(20_000).default([]),

@@ -1,7 +1,7 @@
 // The audit page's filters, read from the query string (?actor=&entity=&action=&dari=&sampai=&halaman=).
 // A value that does not parse is ignored, never an error: the filters are only a view.
 import { z } from "zod";
-import { searchQuery } from "./text";
+import { searchQuery } from "./primitives";
 
 const text = searchQuery(100);
 

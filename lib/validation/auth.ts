@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { line } from "./text";
+import { line } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
 
 const m = messages.id.auth;

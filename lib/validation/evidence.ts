@@ -1,48 +1,19 @@
 // Input of the evidence library (forms, commands and the upload endpoint), shared by the
 // browser and the server. Messages come from the Bahasa Indonesia catalog.
 import { z } from "zod";
-import { line, searchQuery } from "./text";
+import { httpUrl, id, line, optionalCalendarDate, searchQuery } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
 import { ACCEPTED_MIME_TYPES } from "@/lib/evidence/file-type";
 
 const m = messages.id.evidence;
+const date = optionalCalendarDate(m.dateInvalid);
 
 export const DOCUMENT_TYPES = ["PERATURAN", "KEPUTUSAN", "SOP", "LAPORAN", "NOTULEN", "TANGKAPAN_LAYAR", "VIDEO", "LAINNYA"] as const;
 
-const id = line().trim().min(1).max(40);
 
 export const ZEvidenceTitle = line().trim().min(3, m.titleInvalid).max(200, m.titleInvalid);
 export const ZDocumentType = z.enum(DOCUMENT_TYPES, { error: m.documentTypeInvalid });
 
-const date = z
-  .string()
-  .trim()
-  .max(10, m.dateInvalid)
-  .optional()
-  .transform((value, context) => {
-    if (!value) return null;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-    if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
-      context.addIssue({ code: "custom", message: m.dateInvalid });
-      return z.NEVER;
-    }
-    return parsed;
-  });
-
-/** An http(s) link to a public host; userinfo ("https://portal.go.id@evil.test/") would disguise the real host. */
-export const httpUrl = (message: string) =>
-  line()
-    .trim()
-    .max(2000, message)
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".") && !url.username && !url.password;
-      } catch {
-        return false;
-      }
-    }, message);
 
 export const ZHttpUrl = httpUrl(m.urlInvalid);
 

@@ -3,7 +3,7 @@
 // number ("level-5", "notes-5", "version-5"), and the version field marks the indicators
 // the form showed (0: no row existed when the page was loaded).
 import { z } from "zod";
-import { hasForbiddenTextCharacters, line, text } from "./text";
+import { hasForbiddenTextCharacters, id, line, text } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
 
 const m = messages.id.external;
@@ -15,7 +15,6 @@ export const NOTES_MAX = 5000;
 export const OBJECTION_REASON_MIN = 20;
 const MAX_ENTRIES = 200;
 
-const id = line().trim().min(1).max(40);
 const stage = z.enum(EXTERNAL_STAGES, { error: m.stageInvalid });
 const indicatorNumber = z.coerce.number().int().min(1).max(999);
 

@@ -2,7 +2,7 @@
 // (the check that counts). Dates arrive as YYYY-MM-DD from date inputs; the target index
 // may be typed with a decimal comma ("3,50").
 import { z } from "zod";
-import { line, text } from "./text";
+import { id, line, optionalCalendarDate, text, version } from "./primitives";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 
@@ -11,8 +11,8 @@ const m = messages.id.periods.form;
 export const PERIOD_YEAR_MIN = 2018;
 export const PERIOD_YEAR_MAX = 2100;
 
-const id = line().trim().min(1).max(40);
-const version = z.coerce.number().int().min(1).max(2_147_483_647);
+
+const date = optionalCalendarDate(m.dateInvalid);
 
 const year = z.coerce
   .number({ error: m.yearInvalid })
@@ -35,22 +35,6 @@ const targetIndex = z
     return text;
   });
 
-const date = z
-  .string()
-  .trim()
-  .max(10, m.dateInvalid)
-  .optional()
-  .transform((value, context) => {
-    if (!value) return null;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    // Stored as midnight UTC of the calendar day, as the demo data does; shown in WIB it is the same day.
-    const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-    if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
-      context.addIssue({ code: "custom", message: m.dateInvalid });
-      return z.NEVER;
-    }
-    return parsed;
-  });
 
 /** The deadlines in the order the work happens; each may be empty. */
 export const DEADLINE_FIELDS = ["fillDeadline", "verifyDeadline", "submitDeadline", "objectionDeadline"] as const;

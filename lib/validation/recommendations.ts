@@ -2,7 +2,7 @@
 // browser and the commands. Levels arrive as typed ("3", "2,5") and are checked against
 // the period's framework by the command, which knows the scale.
 import { z } from "zod";
-import { hasForbiddenLineCharacters, line, text } from "./text";
+import { hasForbiddenLineCharacters, id, line, optionalCalendarDate, text, updatedAtVersion } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
 
 const m = messages.id.recommendations;
@@ -17,9 +17,6 @@ export const TEXT_MAX = 2000;
 export const NOTE_MAX = 1000;
 const MAX_TARGETS = 200;
 
-const id = line().trim().min(1).max(40);
-/** The updatedAt the form showed, in milliseconds: the optimistic-concurrency token. */
-const version = z.coerce.number().int().min(0).max(8_640_000_000_000_000);
 const indicatorNumber = z.coerce.number({ error: m.indicatorInvalid }).int(m.indicatorInvalid).min(1, m.indicatorInvalid).max(999, m.indicatorInvalid);
 const status = z.enum(RECOMMENDATION_STATUSES, { error: m.statusInvalid });
 const source = z.enum(RECOMMENDATION_SOURCES, { error: m.sourceInvalid });
@@ -28,22 +25,9 @@ const recommendationText = text().trim().min(TEXT_MIN, m.textInvalid).max(TEXT_M
 const ownerUnitId = line().trim().max(40).optional().transform((value) => value || null);
 const targetLevel = line().trim().max(10).optional().transform((value) => value || null);
 
-const dueDate = z
-  .string()
-  .trim()
-  .max(10, m.dateInvalid)
-  .optional()
-  .transform((value, context) => {
-    if (!value) return null;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    // A calendar day, stored as midnight UTC like the period deadlines.
-    const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-    if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
-      context.addIssue({ code: "custom", message: m.dateInvalid });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+
+/** A calendar day, stored as midnight UTC like the period deadlines. */
+const dueDate = optionalCalendarDate(m.dateInvalid);
 
 export const ZRecommendationCreate = z.object({
   periodId: id,
@@ -58,7 +42,7 @@ export const ZRecommendationCreate = z.object({
 
 export const ZRecommendationUpdate = z.object({
   recommendationId: id,
-  version,
+  version: updatedAtVersion,
   source,
   text: recommendationText,
   ownerUnitId,
@@ -67,7 +51,7 @@ export const ZRecommendationUpdate = z.object({
   status,
 });
 
-export const ZRecommendationStatus = z.object({ recommendationId: id, version, status });
+export const ZRecommendationStatus = z.object({ recommendationId: id, version: updatedAtVersion, status });
 
 export type PlannedTarget = { number: number; level: string };
 

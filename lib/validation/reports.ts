@@ -2,9 +2,8 @@
 // (lib/reports/answer-sheet.ts), as text. Limits here only guard the server; each row's
 // content is checked by the command, so every problem is reported with its row.
 import { z } from "zod";
-import { line, text } from "./text";
+import { id, line, text } from "./primitives";
 
-const id = line().trim().min(1).max(40);
 /** The largest worksheet an import takes. */
 export const XLSX_MAX_BYTES = 5 * 1024 * 1024;
 /** The most rows one import takes (a framework has a few dozen indicators). */

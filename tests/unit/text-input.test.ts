@@ -12,7 +12,7 @@ import { ZEvidenceQuery } from "@/lib/validation/evidence";
 import { ZExternalStageRecord } from "@/lib/validation/external";
 import { FORM_SCHEMAS } from "@/lib/validation/forms";
 import { ZPlanSave } from "@/lib/validation/recommendations";
-import { line, searchQuery, text } from "@/lib/validation/text";
+import { line, searchQuery, text } from "@/lib/validation/primitives";
 
 const HOSTILE = ["Perbup\u0000 12", "laporan\u202Efdp.exe", "a\u0007b", "a\u2066b", "\ufeffjudul", "a\u009bb"];
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/u;
