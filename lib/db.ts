@@ -10,8 +10,8 @@ const globalForDb = globalThis as unknown as { db?: PrismaClient };
 let databaseUrl = env.DATABASE_URL;
 
 /** For scripts that open the embedded database themselves, before the first query. */
-export function useDatabaseUrl(url: string): void {
-  if (globalForDb.db) throw new Error("useDatabaseUrl must be called before the first query");
+export function setDatabaseUrl(url: string): void {
+  if (globalForDb.db) throw new Error("setDatabaseUrl must be called before the first query");
   databaseUrl = url;
 }
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { hashPassword } from "@/lib/auth/password";
 import { defaultOwnerFunctions, matchUnitsByFunctions } from "@/lib/assessment/default-assignment";
 import type { Db, DbTransaction } from "@/lib/db";
-import { ensureShippedFrameworks, getLatestFrameworkVersion } from "@/lib/framework/store";
+import { ensureShippedFrameworks, getLatestFrameworkVersion } from "@/lib/framework-versions/store";
 import { listIndicators } from "@/lib/framework/catalog";
 import type { FrameworkDefinition, IndicatorNode } from "@/lib/framework/schema";
 import type { AnswerStatus, DocumentType, InstansiKind, Prisma, Role } from "@/lib/generated/prisma/client";

@@ -4,7 +4,7 @@
 // On the embedded database, stop the portal first (one process owns DATA_DIR).
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/database-url";
-import { db, useDatabaseUrl } from "@/lib/db";
+import { db, setDatabaseUrl } from "@/lib/db";
 import { getStorage } from "@/lib/storage";
 import { BackupRefused } from "@/lib/backup/archive-format";
 import { exportPeriod } from "@/lib/backup/export-period";
@@ -17,7 +17,7 @@ if (!values.period || !values.out) {
 const database = await openDatabase();
 let code = 0;
 try {
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
   const { manifest } = await exportPeriod(db, getStorage(), values.period, values.out);
   const rows = Object.values(manifest.counts).reduce((sum, count) => sum + count, 0);
   console.log(`Diekspor: ${manifest.instansi.name} periode ${manifest.period.year}, ${rows} baris dan ${manifest.blobs.length} berkas, ke ${values.out}.`);

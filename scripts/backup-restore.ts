@@ -5,7 +5,7 @@
 // password, printed here once, and resets everybody else's from /admin/pengguna.
 import { openDatabase } from "@/lib/db/database-url";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { db, useDatabaseUrl } from "@/lib/db";
+import { db, setDatabaseUrl } from "@/lib/db";
 import { getStorage } from "@/lib/storage";
 import { BackupRefused } from "@/lib/backup/archive-format";
 import { restorePeriod } from "@/lib/backup/restore-period";
@@ -19,7 +19,7 @@ const database = await openDatabase();
 let code = 0;
 try {
   await applyMigrations(database.url);
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
   const report = await restorePeriod(db, getStorage(), file);
   console.log(`Dipulihkan: ${report.manifest.instansi.name} periode ${report.manifest.period.year} (arsip ${report.manifest.createdAt}).`);
   if (report.linkedUsers.length) console.log(`Akun yang sudah ada dan dipakai: ${report.linkedUsers.join(", ")}.`);

@@ -27,11 +27,11 @@ process.env.LOG_LEVEL = "error";
 
 const { startEmbeddedServer } = await import("@/lib/db/embedded-server");
 const { applyMigrations } = await import("@/lib/db/schema-engine");
-const { db, useDatabaseUrl } = await import("@/lib/db");
+const { db, setDatabaseUrl } = await import("@/lib/db");
 
 const embedded = await startEmbeddedServer();
 await applyMigrations(embedded.url);
-useDatabaseUrl(embedded.url);
+setDatabaseUrl(embedded.url);
 const instansi = await db.instansi.create({ data: { code: "bench", name: "Instansi Uji Kinerja", kind: "KOTA" } });
 const unit = await db.unit.create({ data: { instansiId: instansi.id, code: "bench-unit", name: "Unit Uji", functions: [] } });
 const user = await db.user.create({

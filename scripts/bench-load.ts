@@ -43,8 +43,8 @@ process.env.LOG_LEVEL = "error";
 
 const { createScratchDatabase } = await import("../tests/support/scratch-database");
 const { applyMigrations } = await import("@/lib/db/schema-engine");
-const { db, useDatabaseUrl } = await import("@/lib/db");
-const { ensureShippedFrameworks } = await import("@/lib/framework/store");
+const { db, setDatabaseUrl } = await import("@/lib/db");
+const { ensureShippedFrameworks } = await import("@/lib/framework-versions/store");
 const { hashPassword } = await import("@/lib/auth/password");
 
 // ------------------------------------------------------------------ dataset
@@ -76,7 +76,7 @@ async function cleanUp() {
 try {
   console.log(`Database ${scratch.name}: migrating and loading the national dataset...`);
   await applyMigrations(scratch.url);
-  useDatabaseUrl(scratch.url);
+  setDatabaseUrl(scratch.url);
   const spbe = (await ensureShippedFrameworks(db)).find((version) => version.code === "spbe-2020")!;
   const indicatorOne = (await db.frameworkNode.findFirstOrThrow({ where: { versionId: spbe.id, number: 1 } })).id;
   const seedClient = new pg.Client({ connectionString: scratch.url });

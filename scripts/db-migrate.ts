@@ -3,14 +3,14 @@
 // the standard _prisma_migrations table.
 import { openDatabase } from "@/lib/db/database-url";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { db, useDatabaseUrl } from "@/lib/db";
-import { ensureShippedFrameworks } from "@/lib/framework/store";
+import { db, setDatabaseUrl } from "@/lib/db";
+import { ensureShippedFrameworks } from "@/lib/framework-versions/store";
 
 const database = await openDatabase();
 try {
   const applied = await applyMigrations(database.url);
   console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
   const frameworks = await ensureShippedFrameworks(db);
   console.log(`Frameworks: ${frameworks.map((framework) => `${framework.code} v${framework.version}`).join(", ")}`);
   await db.$disconnect();

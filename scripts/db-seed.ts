@@ -1,12 +1,12 @@
 // Loads the demo data (two fictional agencies, their units, one account per role, a
 // current period and earlier results). Only ever on request or into a new embedded database.
 import { openDatabase } from "@/lib/db/database-url";
-import { db, useDatabaseUrl } from "@/lib/db";
+import { db, setDatabaseUrl } from "@/lib/db";
 import { seedDemoData } from "@/prisma/seed";
 
 const database = await openDatabase();
 try {
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
   await seedDemoData(db);
   await db.$disconnect();
 } finally {

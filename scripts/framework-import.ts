@@ -4,9 +4,9 @@
 //   npm run framework:import -- path/to/framework.json
 import fs from "node:fs";
 import { openDatabase } from "@/lib/db/database-url";
-import { db, useDatabaseUrl } from "@/lib/db";
+import { db, setDatabaseUrl } from "@/lib/db";
 import { formatFrameworkIssues, validateFramework } from "@/lib/framework/validate";
-import { importFrameworkVersion } from "@/lib/framework/store";
+import { importFrameworkVersion } from "@/lib/framework-versions/store";
 
 const file = process.argv[2];
 if (!file) {
@@ -27,7 +27,7 @@ if (!validation.ok) {
 }
 const database = await openDatabase();
 try {
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
   const imported = await importFrameworkVersion(db, validation.framework, { notes: `Impor dari ${file}` });
   console.log(
     imported.isNew

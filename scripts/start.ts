@@ -8,8 +8,8 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { openDatabase } from "@/lib/db/database-url";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { db, useDatabaseUrl } from "@/lib/db";
-import { ensureShippedFrameworks } from "@/lib/framework/store";
+import { db, setDatabaseUrl } from "@/lib/db";
+import { ensureShippedFrameworks } from "@/lib/framework-versions/store";
 import { seedDemoData } from "@/prisma/seed";
 
 const root = process.cwd();
@@ -27,7 +27,7 @@ const applied = await applyMigrations(database.url);
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 
 // Frameworks are reference data every deployment needs; demo data only where asked for.
-useDatabaseUrl(database.url);
+setDatabaseUrl(database.url);
 await ensureShippedFrameworks(db);
 const shouldSeed = env.DEMO_DATA === "true" || (env.DEMO_DATA === "auto" && database.isEmbedded && database.isNew);
 if (shouldSeed) await seedDemoData(db);

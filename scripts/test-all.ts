@@ -1,6 +1,6 @@
-// `npm test`: every test, in order of cost. Type check, unit, integration (a fresh
-// database on the PostgreSQL server in DATABASE_URL, or the embedded engine when it is
-// unset), production build, then end-to-end in Chromium. Exits non-zero on any failure
+// `npm test`: every test, in order of cost. Lint (with the boundary rules), type check,
+// unit, integration (a fresh database on the PostgreSQL server in DATABASE_URL, or the
+// embedded engine when it is unset), production build, then end-to-end in Chromium. Exits non-zero on any failure
 // and ends with one "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,6 +11,7 @@ fs.mkdirSync("test-results", { recursive: true });
 
 type Step = { name: string; command: string; args: string[]; report?: string };
 const steps: Step[] = [
+  { name: "lint", command: bin("eslint"), args: ["--max-warnings", "0", "."] },
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
   { name: "unit", command: bin("vitest"), args: ["run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"], report: "test-results/unit.json" },
   { name: "integration", command: bin("vitest"), args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration.json"], report: "test-results/integration.json" },

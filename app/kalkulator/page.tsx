@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/locale";
-import { listLatestFrameworkVersions } from "@/lib/framework/store";
+import { listLatestFrameworkVersions } from "@/lib/framework-versions/store";
 import { levelCriteria } from "@/lib/framework/catalog";
 import { isIndicatorNode, type FrameworkDefinition, type FrameworkNode, type IndicatorNode } from "@/lib/framework/schema";
 import { CalculatorProvider } from "@/components/calculator/calculator-context";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
 import { requireInstansiPermission } from "@/lib/auth/page-guard";
-import { listLatestFrameworkVersions } from "@/lib/framework/store";
+import { listLatestFrameworkVersions } from "@/lib/framework-versions/store";
 import { can } from "@/lib/policy";
 import { fill } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";

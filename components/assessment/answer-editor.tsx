@@ -85,6 +85,9 @@ export function AnswerEditor(props: Props) {
   const [isUploaderOpen, setUploaderOpen] = useState(false);
   const running = useRef<Promise<boolean> | null>(null);
   const latest = useRef({ draft, version, saved });
+  // The autosave timers read the newest state through this ref; writing it during render is
+  // the pattern the coming useAnswerDraft hook (issue 14) replaces.
+  // eslint-disable-next-line react-hooks/refs
   latest.current = { draft, version, saved };
 
   // Restore what this device kept from an earlier visit that never reached the server.
@@ -94,6 +97,9 @@ export function AnswerEditor(props: Props) {
     try {
       const stored = JSON.parse(raw) as Stored;
       if (same(stored, props.initial)) return window.localStorage.removeItem(props.storageKey);
+      // localStorage exists only after hydration: reading it during render would make the
+      // first client render differ from the server's HTML.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setDraft({ level: stored.level, explanation: stored.explanation, waiver: stored.waiver, evidenceIds: stored.evidenceIds });
       setVersion(stored.baseVersion);
       setRestored(true);

@@ -54,6 +54,9 @@ export function CalculatorProvider({
   useEffect(() => {
     try {
       const saved = JSON.parse(localStorage.getItem(storageKey) ?? "null") as { values?: Values; basis?: PredicateBasis } | null;
+      // localStorage exists only after hydration: reading it during render would make the
+      // first client render differ from the server's HTML.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       if (saved?.values) setValues(saved.values);
       if (saved?.basis === "exact" || saved?.basis === "rounded") setBasis(saved.basis);
     } catch {

@@ -3,7 +3,7 @@
 import { displayLevel } from "@/lib/assessment/level-rule";
 import { fill, formatDate } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
-import type { IndicatorRecommendations as Recommendations } from "@/lib/recommendations/queries";
+import type { IndicatorRecommendations as Recommendations } from "@/lib/assessment/indicator-recommendations";
 
 type Labels = Messages["recommendations"];
 type Item = Recommendations["current"][number];

@@ -10,7 +10,7 @@ import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { assertCan, can, type Actor } from "@/lib/policy";
 import { answerScope } from "@/lib/policy-scope";
-import { getFrameworkVersion } from "@/lib/framework/store";
+import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { EXPLANATION_MIN_TO_SUBMIT, WAIVER_MIN, ZAnswerSave, ZAnswerSubmit, ZAnswerVerify, ZCommentCreate, ZLinkEvidenceAdd } from "@/lib/validation/answers";
 import { assertTransition, auditAnswer, conflictVersion, nextStatus, recordLevelChanges, staleAnswer, writeAnswer } from "./answer-lifecycle";
 import { assertPhaseAllows } from "./phase";

@@ -1,29 +1,7 @@
 // Default owner units of an indicator, expressed as unit function tags (Unit.functions).
 // Pure: the seed and the bulk-assignment screen both use it, and the Koordinator can
 // always change the result; it only saves assigning 47 indicators by hand.
-
-/** Function tags the defaults use; an instansi tags its units with them. */
-export const UNIT_FUNCTIONS = [
-  "perencanaan", // Bappeda
-  "anggaran", // BPKAD
-  "keuangan", // BPKAD
-  "aset", // BPKAD (barang milik daerah)
-  "pengadaan", // Bagian Pengadaan Barang dan Jasa / UKPBJ
-  "sdm", // BKPSDM
-  "tik", // Diskominfo
-  "layanan", // Diskominfo (manajemen layanan SPBE, pengaduan)
-  "statistik", // Diskominfo (data, statistik sektoral)
-  "audit", // Inspektorat
-  "arsip", // Dinas Perpustakaan dan Kearsipan
-  "organisasi", // Bagian Organisasi Setda
-  "tata-kelola", // Bagian Organisasi Setda
-  "hukum", // Bagian Hukum Setda (JDIH)
-  "layanan-publik", // DPMPTSP, Disdukcapil, ...
-  "perizinan", // DPMPTSP
-  "kependudukan", // Disdukcapil
-] as const;
-
-export type UnitFunction = (typeof UNIT_FUNCTIONS)[number];
+import type { UnitFunction } from "@/lib/validation/admin";
 
 export interface DefaultAssignmentIndicator {
   readonly number: number;

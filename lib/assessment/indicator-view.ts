@@ -4,11 +4,11 @@
 // (or, across frameworks, the mapped indicators as context), and
 // what the actor may do here.
 import type { Db } from "@/lib/db";
-import { getFrameworkVersion } from "@/lib/framework/store";
+import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { walkNodes } from "@/lib/framework/tree";
 import { isIndicatorNode, type GroupNode, type IndicatorNode } from "@/lib/framework/schema";
 import { can, type Actor } from "@/lib/policy";
-import { loadIndicatorRecommendations } from "@/lib/recommendations/queries";
+import { loadIndicatorRecommendations } from "./indicator-recommendations";
 import { buildLevelPreview } from "./level-preview";
 import { loadEvidenceCandidates, loadPreviousContext, loadPreviousPeriod, previousCodes } from "./previous-period";
 import { phaseAllows } from "./phase";

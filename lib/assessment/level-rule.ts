@@ -4,7 +4,7 @@
 // decimals on 1,00-5,00. Plain TypeScript without catalogs, so a browser component can
 // check as the person types; the caller turns an issue into words (describeLevelIssue).
 import type { FrameworkDefinition, IndicatorNode, ValueScale } from "@/lib/framework/schema";
-import { Decimal } from "@/lib/scoring/decimal";
+import { Decimal } from "@/lib/decimal";
 import { fill } from "@/lib/i18n/format";
 
 export type LevelScaleRule = Pick<ValueScale, "min" | "max" | "integer">;
@@ -53,6 +53,11 @@ export function describeLevelIssue(scale: LevelScaleRule, issue: LevelIssue, tex
   };
   const message = { not_a_number: texts.notANumber, out_of_scale: texts.outOfScale, not_whole: texts.notWhole, too_many_places: texts.tooManyPlaces }[issue.code];
   return fill(message, params);
+}
+
+/** A stored level in canonical form ("3.00" -> "3", "2.50" -> "2.5"), or null. */
+export function canonicalLevel(level: { toString(): string } | null): string | null {
+  return level === null ? null : Decimal.parse(level.toString()).toString();
 }
 
 /** "3.00" -> "3", "2.50" -> "2,5": how people write levels. */

@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { defineCommand } from "@/lib/command";
 import type { DbTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework/store";
+import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework-versions/store";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";

@@ -5,7 +5,7 @@ import type { DbClient } from "@/lib/db";
 import { counterpartOf, type Counterpart } from "@/lib/framework/lineage";
 import { isIndicatorNode, type FrameworkDefinition } from "@/lib/framework/schema";
 import { walkNodes } from "@/lib/framework/tree";
-import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework/store";
+import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework-versions/store";
 import type { AnswerStage, PeriodPhase } from "@/lib/generated/prisma/enums";
 
 export type PreviousPeriod = {

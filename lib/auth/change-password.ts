@@ -8,7 +8,7 @@ import { messages } from "@/lib/i18n/messages";
 import { ZPasswordChange } from "@/lib/validation/admin";
 import { hashPassword, verifyPassword } from "./password";
 import { homeInstansiOf } from "./home-instansi";
-import { passwordProblem } from "./password-policy";
+import { passwordProblem } from "@/lib/validation/password-policy";
 
 const m = messages.id.account;
 

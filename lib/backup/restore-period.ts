@@ -21,7 +21,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { restoreAnswers } from "@/lib/assessment/answer-lifecycle";
 import { writeAudit, type RequestContext } from "@/lib/audit";
 import { setTemporaryPassword } from "@/lib/admin/users";
-import { importFrameworkVersion } from "@/lib/framework/store";
+import { importFrameworkVersion } from "@/lib/framework-versions/store";
 import { blobKey, type BlobStorage } from "@/lib/storage";
 import { BackupRefused, BLOB_ENTRY, DATA_ENTRY, MANIFEST_ENTRY, TABLES, ZManifest, type Manifest, type PeriodData } from "./archive-format";
 import { readTar } from "./tar";

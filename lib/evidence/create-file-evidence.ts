@@ -2,6 +2,7 @@
 // stored its bytes. The row is written only when the stored object is there with the
 // right size, so no row ever points at a missing or half blob. Identical content within
 // an instansi is stored once (one Blob per SHA-256) and the person is told so.
+import { z } from "zod";
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
@@ -10,7 +11,21 @@ import { messages } from "@/lib/i18n/messages";
 import { assertCanInOwnInstansi } from "@/lib/policy";
 import { blobKey, getStorage } from "@/lib/storage";
 import { assertPhaseAllows } from "@/lib/assessment/phase";
-import { ZFileEvidenceCreate } from "@/lib/validation/evidence";
+import { ZDocumentType, ZEvidenceTitle, UPLOAD_ID } from "@/lib/validation/evidence";
+import { id, line } from "@/lib/validation/primitives";
+import { ACCEPTED_MIME_TYPES } from "./file-type";
+
+/** What the upload endpoint registers once a received file passed every check and is stored. */
+const ZFileEvidenceCreate = z.object({
+  uploadId: z.string().regex(UPLOAD_ID),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().positive(),
+  mimeType: z.enum(ACCEPTED_MIME_TYPES as [string, ...string[]]),
+  originalName: line().trim().min(1).max(255),
+  title: ZEvidenceTitle,
+  documentType: ZDocumentType.default("LAINNYA"),
+  periodId: id.optional(),
+});
 
 const m = messages.id.evidence;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Decimal } from "@/lib/scoring/decimal";
+import { Decimal } from "@/lib/decimal";
 
 /**
  * Shape of a framework definition (spbe-2020, pemdi-2026, or an imported revision).

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Decimal } from "@/lib/scoring/decimal";
+import { Decimal } from "@/lib/decimal";
 import {
   isIndicatorNode,
   ZFrameworkDefinition,

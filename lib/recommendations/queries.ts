@@ -5,9 +5,9 @@ import { z } from "zod";
 import type { DbClient } from "@/lib/db";
 import { listIndicators } from "@/lib/framework/catalog";
 import { unansweredValueOf } from "@/lib/framework/schema";
-import { getFrameworkVersion } from "@/lib/framework/store";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { can, type Actor } from "@/lib/policy";
+import { canonicalLevel } from "@/lib/assessment/level-rule";
 import { loadPeriodFor } from "@/lib/assessment/period-access";
 import { Decimal, scoreAssessment, type AssessmentScore } from "@/lib/scoring";
 import { levelValues, loadCurrentLevels } from "@/lib/simulation/current-levels";
@@ -24,8 +24,6 @@ export type RecommendationFilters = z.output<typeof ZRecommendationFilters>;
 
 const OPEN_STATUSES = new Set(["OPEN", "IN_PROGRESS"]);
 
-/** Canonical level text ("3.00" -> "3"), or null. */
-const levelText = (level: Prisma.Decimal | null) => (level === null ? null : Decimal.parse(level.toString()).toString());
 
 export async function loadRecommendationList(db: DbClient, actor: Actor, periodId: string, filters: RecommendationFilters) {
   const period = await loadPeriodFor(db, actor, "recommendation.read", periodId);
@@ -51,7 +49,7 @@ export async function loadRecommendationList(db: DbClient, actor: Actor, periodI
   const items = rows.map((row) => {
     const number = row.indicator.number ?? 0;
     const from = current.get(number)?.level ?? null;
-    const target = levelText(row.targetLevel);
+    const target = canonicalLevel(row.targetLevel);
     const gain = target === null ? null : indexGain(row.indicator.weight.toString(), from, target, unansweredValue);
     if (target !== null && OPEN_STATUSES.has(row.status) && gain && !gain.isZero()) {
       const planned = projectedValues[number];
@@ -92,55 +90,3 @@ export async function loadRecommendationList(db: DbClient, actor: Actor, periodI
 }
 
 export type RecommendationList = Awaited<ReturnType<typeof loadRecommendationList>>;
-
-const CONTEXT_SELECT = {
-  id: true,
-  source: true,
-  text: true,
-  status: true,
-  targetLevel: true,
-  dueDate: true,
-  ownerUnit: { select: { name: true, shortName: true } },
-  indicator: { select: { number: true, name: true } },
-} as const;
-
-/**
- * Context for the indicator form: this period's recommendations for the indicator and the
- * previous period's for its counterparts (lib/framework/lineage.ts): the same indicator
- * within a framework, the mapped indicators across frameworks, labelled with their names.
- * The caller has already checked that the actor may read the indicator.
- */
-export async function loadIndicatorRecommendations(
-  db: DbClient,
-  at: {
-    periodId: string;
-    indicatorId: string;
-    previous: { id: string; year: number; frameworkVersionId: string; sameFramework: boolean; codes: string[]; framework: { definition: { name: string } } } | null;
-  },
-) {
-  const [current, previous] = await Promise.all([
-    db.recommendation.findMany({ where: { periodId: at.periodId, indicatorId: at.indicatorId }, orderBy: { createdAt: "asc" }, select: CONTEXT_SELECT }),
-    at.previous && at.previous.codes.length > 0
-      ? db.recommendation.findMany({
-          where: { periodId: at.previous.id, indicator: { versionId: at.previous.frameworkVersionId, code: { in: at.previous.codes } } },
-          orderBy: [{ indicator: { sortOrder: "asc" } }, { createdAt: "asc" }],
-          select: CONTEXT_SELECT,
-        })
-      : Promise.resolve([]),
-  ]);
-  const present = (rows: typeof current) =>
-    rows.map(({ indicator, ...row }) => ({
-      ...row,
-      indicator: { number: indicator.number, name: indicator.name },
-      targetLevel: levelText(row.targetLevel),
-      ownerName: row.ownerUnit ? (row.ownerUnit.shortName ?? row.ownerUnit.name) : null,
-    }));
-  return {
-    current: present(current),
-    previous: at.previous
-      ? { year: at.previous.year, frameworkName: at.previous.sameFramework ? null : at.previous.framework.definition.name, items: present(previous) }
-      : null,
-  };
-}
-
-export type IndicatorRecommendations = Awaited<ReturnType<typeof loadIndicatorRecommendations>>;

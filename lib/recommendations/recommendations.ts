@@ -7,7 +7,7 @@
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { getFrameworkVersion } from "@/lib/framework/store";
+import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import type { DbTransaction } from "@/lib/db";

@@ -14,7 +14,7 @@ import { parseLevel } from "@/lib/assessment/levels";
 import { holdPeriod, loadPeriodFor } from "@/lib/assessment/period-access";
 import { assertPhaseAllows } from "@/lib/assessment/phase";
 import { AppError } from "@/lib/errors";
-import { getFrameworkVersion } from "@/lib/framework/store";
+import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { can } from "@/lib/policy";

@@ -2,7 +2,7 @@
 // the stored answers. The workspace, the period list and the period overview all score
 // through scorePeriodStages, so the same period always shows the same numbers everywhere.
 import type { DbClient } from "@/lib/db";
-import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework/store";
+import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework-versions/store";
 import type { AnswerStage, PredicateBasis } from "@/lib/generated/prisma/client";
 import { scoreAssessment, type AssessmentScore } from "@/lib/scoring";
 

@@ -6,7 +6,7 @@ import {
   type IndicatorNode,
 } from "@/lib/framework/schema";
 import { walkNodes } from "@/lib/framework/tree";
-import { Decimal } from "./decimal";
+import { Decimal } from "@/lib/decimal";
 
 export interface CompiledBand {
   readonly name: string;

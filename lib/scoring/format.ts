@@ -1,4 +1,4 @@
-import { Decimal } from "./decimal";
+import { Decimal } from "@/lib/decimal";
 import { INDEX_DECIMALS } from "./predicate";
 
 /**

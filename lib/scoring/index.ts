@@ -1,4 +1,4 @@
-export { Decimal, isDecimalString, NON_TERMINATING_PLACES } from "./decimal";
+export { Decimal, isDecimalString, NON_TERMINATING_PLACES } from "@/lib/decimal";
 export { formatIndex } from "./format";
 export { DEFAULT_PREDICATE_BASIS, INDEX_DECIMALS, predicateFor, type PredicateBasis } from "./predicate";
 export {

@@ -1,6 +1,6 @@
 import type { FrameworkDefinition } from "@/lib/framework/schema";
 import { compileFramework, type CompiledBand } from "./compiled-framework";
-import { Decimal } from "./decimal";
+import { Decimal } from "@/lib/decimal";
 
 /**
  * Which value the predicate band is applied to. "exact": the unrounded index (2024

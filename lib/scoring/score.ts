@@ -6,7 +6,7 @@ import {
 } from "@/lib/framework/schema";
 import { walkNodes } from "@/lib/framework/tree";
 import { compileFramework, weightOf, type CompiledFramework } from "./compiled-framework";
-import { Decimal } from "./decimal";
+import { Decimal } from "@/lib/decimal";
 import { DEFAULT_PREDICATE_BASIS, INDEX_DECIMALS, predicateFor, type PredicateBasis } from "./predicate";
 import { parseValues, type ValueIssue } from "./validate-values";
 

@@ -1,6 +1,6 @@
 import type { FrameworkDefinition } from "@/lib/framework/schema";
 import { compileFramework } from "./compiled-framework";
-import { Decimal } from "./decimal";
+import { Decimal } from "@/lib/decimal";
 
 export type ValueIssueCode = "unknown_indicator" | "out_of_scale" | "not_integer" | "not_a_number";
 

@@ -26,7 +26,7 @@
 // fractions: at most 235 steps for spbe-2020, about a millisecond (tested).
 import type { FrameworkDefinition } from "@/lib/framework/schema";
 import { compileFramework } from "@/lib/scoring/compiled-framework";
-import { Decimal } from "@/lib/scoring/decimal";
+import { Decimal } from "@/lib/decimal";
 import { INDEX_DECIMALS, predicateFor, type PredicateBasis } from "@/lib/scoring/predicate";
 import { parseValues } from "@/lib/scoring/validate-values";
 import type { ScoreValues } from "@/lib/scoring/score";

@@ -2,7 +2,7 @@
 // texts (the engine needs the tree, weights, scale and bands; criteria and questions
 // would only weigh down the page), the current levels and each indicator's owner units.
 import type { DbClient } from "@/lib/db";
-import { getFrameworkVersion } from "@/lib/framework/store";
+import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { isIndicatorNode, type FrameworkDefinition, type FrameworkNode } from "@/lib/framework/schema";
 import { can, type Actor } from "@/lib/policy";
 import { loadPeriodFor } from "@/lib/assessment/period-access";

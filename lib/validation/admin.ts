@@ -3,8 +3,31 @@
 import { z } from "zod";
 import { id, line, searchQuery } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
-import { UNIT_FUNCTIONS } from "@/lib/assessment/default-assignment";
-import { passwordProblem } from "@/lib/auth/password-policy";
+import { passwordProblem } from "./password-policy";
+import { id } from "./primitives";
+
+/** Unit function tags (Unit.functions); the default indicator owners (lib/assessment/default-assignment.ts) are expressed in them. */
+export const UNIT_FUNCTIONS = [
+  "perencanaan", // Bappeda
+  "anggaran", // BPKAD
+  "keuangan", // BPKAD
+  "aset", // BPKAD (barang milik daerah)
+  "pengadaan", // Bagian Pengadaan Barang dan Jasa / UKPBJ
+  "sdm", // BKPSDM
+  "tik", // Diskominfo
+  "layanan", // Diskominfo (manajemen layanan SPBE, pengaduan)
+  "statistik", // Diskominfo (data, statistik sektoral)
+  "audit", // Inspektorat
+  "arsip", // Dinas Perpustakaan dan Kearsipan
+  "organisasi", // Bagian Organisasi Setda
+  "tata-kelola", // Bagian Organisasi Setda
+  "hukum", // Bagian Hukum Setda (JDIH)
+  "layanan-publik", // DPMPTSP, Disdukcapil, ...
+  "perizinan", // DPMPTSP
+  "kependudukan", // Disdukcapil
+] as const;
+
+export type UnitFunction = (typeof UNIT_FUNCTIONS)[number];
 
 const m = messages.id;
 const units = m.admin.units;

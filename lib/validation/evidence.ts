@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { httpUrl, id, line, optionalCalendarDate, searchQuery } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
-import { ACCEPTED_MIME_TYPES } from "@/lib/evidence/file-type";
 
 const m = messages.id.evidence;
 const date = optionalCalendarDate(m.dateInvalid);
@@ -45,18 +44,6 @@ export const ZEvidenceCarryOver = z.object({ evidenceId: id, periodId: id });
 
 /** Upload ids double as the evidence id they become, so a repeated finalisation finds its result. */
 export const UPLOAD_ID = /^c[a-z0-9]{24}$/;
-
-/** What the upload endpoint registers once a received file passed every check and is stored. */
-export const ZFileEvidenceCreate = z.object({
-  uploadId: z.string().regex(UPLOAD_ID),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  size: z.number().int().positive(),
-  mimeType: z.enum(ACCEPTED_MIME_TYPES as [string, ...string[]]),
-  originalName: line().trim().min(1).max(255),
-  title: ZEvidenceTitle,
-  documentType: ZDocumentType.default("LAINNYA"),
-  periodId: id.optional(),
-});
 
 /** The library page's filters, from the query string. */
 export const ZEvidenceQuery = z.object({

@@ -1,7 +1,7 @@
 // The public API through its real route handlers on the real database.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ensureShippedFrameworks } from "@/lib/framework/store";
+import { ensureShippedFrameworks } from "@/lib/framework-versions/store";
 import { ZErrorResponse, ZFrameworkDetail, ZFrameworkList, ZScoreResponse } from "@/lib/validation/frameworks";
 import { GET as health } from "@/app/api/health/route";
 import { GET as listFrameworks } from "@/app/api/v1/frameworks/route";

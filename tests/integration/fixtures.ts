@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { loadActor } from "@/lib/auth/actor";
-import { ensureShippedFrameworks } from "@/lib/framework/store";
+import { ensureShippedFrameworks } from "@/lib/framework-versions/store";
 import type { Actor, Role } from "@/lib/policy";
 
 export const FIXTURE_PASSWORD = "sandi-uji-yang-panjang";

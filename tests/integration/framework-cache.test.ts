@@ -11,7 +11,7 @@ import {
   getLatestFrameworkVersion,
   importFrameworkVersion,
   listLatestFrameworkVersions,
-} from "@/lib/framework/store";
+} from "@/lib/framework-versions/store";
 import { resetDatabase } from "./db-reset";
 import { countingClient } from "./query-counter";
 

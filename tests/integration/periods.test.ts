@@ -12,7 +12,7 @@ import { COMMANDS } from "@/lib/commands";
 import { periodResults } from "@/lib/assessment/period-results";
 import { getFramework } from "@/lib/framework/catalog";
 import { isIndicatorNode, type FrameworkDefinition, type FrameworkNode } from "@/lib/framework/schema";
-import { importFrameworkVersion } from "@/lib/framework/store";
+import { importFrameworkVersion } from "@/lib/framework-versions/store";
 import { PrismaClient, type AnswerStage } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { executeCommand, type Command } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import { findIndicator } from "@/lib/framework/catalog";
-import { getFrameworkVersion } from "@/lib/framework/store";
+import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { loadIndicatorView } from "@/lib/assessment/indicator-view";
 import type { AnswerStage } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/policy";

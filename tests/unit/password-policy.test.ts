@@ -1,6 +1,6 @@
 // The password rules of the access issue: at least 10 characters and no common password.
 import { describe, expect, it } from "vitest";
-import { passwordProblem } from "@/lib/auth/password-policy";
+import { passwordProblem } from "@/lib/validation/password-policy";
 import { ZPasswordChange } from "@/lib/validation/admin";
 
 describe("passwordProblem", () => {

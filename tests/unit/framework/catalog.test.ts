@@ -7,7 +7,7 @@ import {
   listIndicators,
 } from "@/lib/framework/catalog";
 import { isIndicatorNode, type FrameworkDefinition } from "@/lib/framework/schema";
-import { Decimal } from "@/lib/scoring/decimal";
+import { Decimal } from "@/lib/decimal";
 
 function shipped(code: string): FrameworkDefinition {
   const framework = getFramework(code);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { isIndicatorNode, unansweredValueOf, type FrameworkDefinition, type FrameworkNode } from "@/lib/framework/schema";
 import { listIndicators } from "@/lib/framework/catalog";
-import { Decimal } from "@/lib/scoring/decimal";
+import { Decimal } from "@/lib/decimal";
 import type { ScoreValues } from "@/lib/scoring";
 import { buildRawFramework, parseFramework, type TreeSpec } from "../framework/fixtures";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { getFramework, listIndicators } from "@/lib/framework/catalog";
 import type { FrameworkDefinition } from "@/lib/framework/schema";
-import { Decimal } from "@/lib/scoring/decimal";
+import { Decimal } from "@/lib/decimal";
 import { scoreAssessment, type ScoreValues } from "@/lib/scoring";
 import {
   flatIndex,

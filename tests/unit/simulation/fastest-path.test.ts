@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { getFramework, listIndicators } from "@/lib/framework/catalog";
 import type { FrameworkDefinition } from "@/lib/framework/schema";
-import { Decimal, scoreAssessment, type PredicateBasis, type ScoreValues } from "@/lib/scoring";
+import { Decimal, scoreAssessment, type PredicateBasis } from "@/lib/scoring";
 import { fastestPath, meetsGoal, possibleSteps, type PathGoal } from "@/lib/simulation/fastest-path";
 import { buildFramework, SPBE_BANDS, type TreeSpec } from "../framework/fixtures";
 

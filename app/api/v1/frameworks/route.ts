@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api-route";
-import { listLatestFrameworkVersions } from "@/lib/framework/store";
-import { toFrameworkSummary } from "@/lib/framework/present";
+import { listLatestFrameworkVersions } from "@/lib/framework-versions/store";
+import { toFrameworkSummary } from "@/lib/framework-versions/present";
 
 export const dynamic = "force-dynamic";
 

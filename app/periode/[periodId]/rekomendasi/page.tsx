@@ -10,7 +10,6 @@ import { loadRecommendationList, ZRecommendationFilters } from "@/lib/recommenda
 import { formatIndex } from "@/lib/scoring";
 import { formatGain } from "@/lib/simulation/gain";
 import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATUSES } from "@/lib/validation/recommendations";
-import { PredicateBadge } from "@/components/predicate-badge";
 import { CreateRecommendationForm, EditRecommendationForm, StatusForm } from "@/components/recommendations/recommendation-forms";
 import { createRecommendation, setRecommendationStatus, updateRecommendation } from "./actions";
 

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
-import { getLatestFrameworkVersion } from "@/lib/framework/store";
-import { toFrameworkDetail } from "@/lib/framework/present";
+import { getLatestFrameworkVersion } from "@/lib/framework-versions/store";
+import { toFrameworkDetail } from "@/lib/framework-versions/present";
 
 export const dynamic = "force-dynamic";
 

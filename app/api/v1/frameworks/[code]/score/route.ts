@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
-import { getLatestFrameworkVersion } from "@/lib/framework/store";
-import { toScoreResponse } from "@/lib/framework/present";
+import { getLatestFrameworkVersion } from "@/lib/framework-versions/store";
+import { toScoreResponse } from "@/lib/framework-versions/present";
 import { scoreAssessment, validateValues } from "@/lib/scoring";
 import { ZScoreRequest } from "@/lib/validation/frameworks";
 

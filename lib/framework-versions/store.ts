@@ -5,10 +5,10 @@
 import { createHash } from "node:crypto";
 import type { Db, DbClient, DbTransaction } from "@/lib/db";
 import { Prisma, type NodeKind } from "@/lib/generated/prisma/client";
-import { deepFreeze, listFrameworks } from "./catalog";
-import { isIndicatorNode, ZFrameworkDefinition, type FrameworkDefinition, type FrameworkNode } from "./schema";
-import { walkNodes } from "./tree";
-import { checkMappingTargets, formatFrameworkIssues, validateFramework } from "./validate";
+import { deepFreeze, listFrameworks } from "@/lib/framework/catalog";
+import { isIndicatorNode, ZFrameworkDefinition, type FrameworkDefinition, type FrameworkNode } from "@/lib/framework/schema";
+import { walkNodes } from "@/lib/framework/tree";
+import { checkMappingTargets, formatFrameworkIssues, validateFramework } from "@/lib/framework/validate";
 import { compileFramework } from "@/lib/scoring/compiled-framework";
 
 export interface StoredFrameworkVersion {

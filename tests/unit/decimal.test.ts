@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Decimal, isDecimalString } from "@/lib/scoring/decimal";
+import { Decimal, isDecimalString } from "@/lib/decimal";
 
 const d = (text: string) => Decimal.parse(text);
 

@@ -1,8 +1,8 @@
 // Framework versions as the public API shows them.
 import type { z } from "zod";
 import type { ZFrameworkDetail, ZFrameworkSummary, ZScoreResponse } from "@/lib/validation/frameworks";
-import type { FrameworkDefinition } from "./schema";
-import { listIndicators } from "./catalog";
+import type { FrameworkDefinition } from "@/lib/framework/schema";
+import { listIndicators } from "@/lib/framework/catalog";
 import type { AssessmentScore, PredicateBasis } from "@/lib/scoring";
 
 type StoredVersion = { version: number; definition: FrameworkDefinition };
