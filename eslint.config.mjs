@@ -25,7 +25,6 @@ const VALIDATION_IMPORTS = /^@\/lib\/(?!(validation|i18n|errors|decimal)(\/|$))/
 const UI = { group: ["@/app", "@/app/*", "@/components", "@/components/*"], message: "lib/ is below the pages and components: move the shared part into lib/ instead." };
 const FRAMEWORK = { group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*"], message: "Domain modules are plain TypeScript: Next.js, next-auth and React belong in app/, components/, lib/http or the adapters in eslint.config.mjs." };
 const DATABASE = { group: ["@/lib/db", "@/lib/db/*", "@/lib/generated/*", "@prisma/*", "pg"], message: "The engine is pure: load data in a domain module and pass it in." };
-const PARENT = { group: ["../*"], message: "Import other lib/ modules as @/lib/..., so the boundary rules see them." };
 
 const restrict = (...patterns) => ["error", { patterns }];
 
@@ -46,16 +45,17 @@ export default defineConfig([
     plugins: { local: moduleCycles },
     rules: {
       "local/no-module-cycles": "error",
-      "no-restricted-imports": restrict(UI, FRAMEWORK, PARENT),
+      "local/no-relative-across-modules": "error",
+      "no-restricted-imports": restrict(UI, FRAMEWORK),
     },
   },
-  { files: NEXT_ADAPTERS, rules: { "no-restricted-imports": restrict(UI, PARENT) } },
+  { files: NEXT_ADAPTERS, rules: { "no-restricted-imports": restrict(UI) } },
   {
     files: ["lib/validation/**"],
-    rules: { "no-restricted-imports": restrict(UI, FRAMEWORK, PARENT, { regex: VALIDATION_IMPORTS.source, message: "Validation is below the domain: it may import zod, lib/i18n, lib/errors, lib/decimal and other validation files only." }) },
+    rules: { "no-restricted-imports": restrict(UI, FRAMEWORK, { regex: VALIDATION_IMPORTS.source, message: "Validation is below the domain: it may import zod, lib/i18n, lib/errors, lib/decimal and other validation files only." }) },
   },
   {
     files: ENGINE,
-    rules: { "no-restricted-imports": restrict(UI, FRAMEWORK, DATABASE, PARENT, { regex: ENGINE_IMPORTS.source, message: "The engine imports only the engine (lib/decimal, lib/scoring, lib/framework, the pure simulation)." }) },
+    rules: { "no-restricted-imports": restrict(UI, FRAMEWORK, DATABASE, { regex: ENGINE_IMPORTS.source, message: "The engine imports only the engine (lib/decimal, lib/scoring, lib/framework, the pure simulation)." }) },
   },
 ]);

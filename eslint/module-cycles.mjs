@@ -122,6 +122,36 @@ export const noModuleCycles = {
   },
 };
 
-const plugin = { rules: { "no-module-cycles": noModuleCycles } };
+/**
+ * Another module of lib/ is imported as @/lib/...: the boundary rules in eslint.config.mjs
+ * match import paths, so a relative path that leaves its module would slip past them.
+ */
+export const noRelativeAcrossModules = {
+  meta: {
+    type: "problem",
+    docs: { description: "Imports that leave a lib/ module are written @/lib/..." },
+    schema: [],
+    messages: { relative: "'{{specifier}}' leaves {{from}}: import it as '@/{{target}}' so the boundary rules see it." },
+  },
+  create(context) {
+    const file = path.relative(context.cwd, context.filename).split(path.sep).join("/");
+    const from = moduleOf(file);
+    if (!from) return {};
+    const check = (node, specifier) => {
+      if (typeof specifier !== "string" || !specifier.startsWith(".")) return;
+      const target = targetOf(file, specifier);
+      const to = target && moduleOf(target.includes("/", 4) ? target : `${target}.ts`);
+      if (to !== from) context.report({ node, messageId: "relative", data: { specifier, from, target: target ?? specifier } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === "Literal" && check(node, node.source.value),
+    };
+  },
+};
+
+const plugin = { rules: { "no-module-cycles": noModuleCycles, "no-relative-across-modules": noRelativeAcrossModules } };
 
 export default plugin;
