@@ -4,7 +4,6 @@ import { z } from "zod";
 import { id, line, searchQuery } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
 import { passwordProblem } from "./password-policy";
-import { id } from "./primitives";
 
 /** Unit function tags (Unit.functions); the default indicator owners (lib/assessment/default-assignment.ts) are expressed in them. */
 export const UNIT_FUNCTIONS = [

@@ -3,7 +3,7 @@
 // number ("level-5", "notes-5", "version-5"), and the version field marks the indicators
 // the form showed (0: no row existed when the page was loaded).
 import { z } from "zod";
-import { hasForbiddenTextCharacters, id, line, text } from "./primitives";
+import { hasForbiddenTextCharacters, id, text } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
 
 const m = messages.id.external;
