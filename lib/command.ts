@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/policy";
 import { zodDetails } from "@/lib/validation/issues";
 import { writeAudit } from "@/lib/audit";
 import { homeInstansiOf } from "@/lib/auth/home-instansi";
-import { markAttemptSucceeded, reservePasswordAttempt } from "@/lib/throttle";
+import { markAttemptSucceeded, reservePasswordAttempt } from "@/lib/auth/throttle";
 
 export type CommandContext = { tx: DbTransaction; actor: Actor; request: RequestContext };
 

@@ -3,7 +3,7 @@
 import { createUnit, setUnitActive, updateUnit } from "@/lib/admin/units";
 import { addMembership, createUser, removeMembership, resetUserPassword, setUserActive } from "@/lib/admin/users";
 import { createInstansi, resetKoordinatorPassword, setInstansiActive } from "@/lib/admin/agencies";
-import { changeOwnPassword } from "@/lib/auth/change-password";
+import { changeOwnPassword } from "@/lib/admin/change-password";
 import { decideObjection, recordExternalStage, saveObjection } from "@/lib/assessment/external";
 import { advancePeriodPhase, carryOverPeriod, openPeriod, reopenPeriod, updatePeriod } from "@/lib/assessment/periods";
 import { saveAssignments } from "@/lib/assessment/assignments";

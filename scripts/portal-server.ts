@@ -4,7 +4,7 @@
 import http from "node:http";
 import next from "next";
 import { env } from "@/lib/env";
-import { applyClientAddress, parseTrustedProxies } from "@/lib/client-address";
+import { applyClientAddress, parseTrustedProxies } from "@/lib/auth/client-address";
 
 const isDev = process.argv.includes("--dev");
 const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);

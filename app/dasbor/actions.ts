@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { ACTIVE_MEMBERSHIP_COOKIE, getActor } from "@/lib/auth/current";
-import { requestContextFrom } from "@/lib/request-context";
+import { requestContextFrom } from "@/lib/auth/request-context";
 import { homeInstansiOf } from "@/lib/auth/home-instansi";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/next-auth";
 

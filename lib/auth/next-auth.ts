@@ -7,7 +7,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { requestContextFrom } from "@/lib/request-context";
+import { requestContextFrom } from "./request-context";
 import { signInWithPassword } from "./sign-in";
 import { resolveSingleSignOnUser, singleSignOnSettings } from "./single-sign-on";
 

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { writeAudit, type RequestContext } from "@/lib/audit";
 import { HOME_MEMBERSHIP } from "./home-instansi";
 import { hashPassword, verifyPassword } from "./password";
-import { markAttemptSucceeded, reservePasswordAttempt } from "@/lib/throttle";
+import { markAttemptSucceeded, reservePasswordAttempt } from "./throttle";
 
 export type SignedInUser = { id: string; email: string; name: string; sessionVersion: number };
 

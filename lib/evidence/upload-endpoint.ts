@@ -13,7 +13,7 @@ import { FileStore } from "@tus/file-store";
 import { MemoryLocker, Server, type Upload } from "@tus/server";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/audit";
-import { requestContextFrom } from "@/lib/request-context";
+import { requestContextFrom } from "@/lib/auth/request-context";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { fill } from "@/lib/i18n/format";

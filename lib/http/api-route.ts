@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { AppError, errorResponse, isDatabaseUnavailable } from "@/lib/errors";
 import { zodDetails } from "@/lib/validation/issues";
 import { log } from "@/lib/log";
-import { requestIdFrom } from "@/lib/request-context";
+import { requestIdFrom } from "@/lib/auth/request-context";
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 

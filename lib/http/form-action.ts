@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { getActor } from "@/lib/auth/current";
-import { requestContextFrom } from "@/lib/request-context";
+import { requestContextFrom } from "@/lib/auth/request-context";
 import { executeCommand, type Command, type CommandResult } from "@/lib/command";
 import { fieldErrors } from "@/lib/validation/issues";
 import { formDataToObject, type FormState } from "@/lib/validation/form-state";

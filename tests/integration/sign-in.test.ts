@@ -9,9 +9,9 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, reservePasswordAttempt } from "@/lib/throttle";
-import { requestContextFrom } from "@/lib/request-context";
-import { applyClientAddress, parseTrustedProxies } from "@/lib/client-address";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, reservePasswordAttempt } from "@/lib/auth/throttle";
+import { requestContextFrom } from "@/lib/auth/request-context";
+import { applyClientAddress, parseTrustedProxies } from "@/lib/auth/client-address";
 import { resetDatabase } from "./db-reset";
 
 const PASSWORD = "rahasia-yang-panjang-2026";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyClientAddress, CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress } from "@/lib/client-address";
-import { requestIdFrom } from "@/lib/request-context";
+import { applyClientAddress, CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress } from "@/lib/auth/client-address";
+import { requestIdFrom } from "@/lib/auth/request-context";
 
 describe("resolveClientAddress", () => {
   it("ignores X-Forwarded-For when no proxy is trusted: the socket's peer is the client", () => {

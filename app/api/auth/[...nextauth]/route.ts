@@ -2,9 +2,9 @@ import NextAuth from "next-auth";
 import { db } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
 import { authOptions } from "@/lib/auth/next-auth";
-import { clientIp } from "@/lib/request-context";
+import { clientIp } from "@/lib/auth/request-context";
 import { normalizeEmail } from "@/lib/auth/sign-in";
-import { checkSignInThrottle } from "@/lib/throttle";
+import { checkSignInThrottle } from "@/lib/auth/throttle";
 
 const handler = NextAuth(authOptions);
 

@@ -4,7 +4,7 @@
 // come back per row and column in the reader's language.
 import { db } from "@/lib/db";
 import { getActor } from "@/lib/auth/current";
-import { requestContextFrom } from "@/lib/request-context";
+import { requestContextFrom } from "@/lib/auth/request-context";
 import { executeCommand } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import { AppError, errorResponse } from "@/lib/errors";

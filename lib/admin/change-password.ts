@@ -6,8 +6,8 @@ import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { messages } from "@/lib/i18n/messages";
 import { ZPasswordChange } from "@/lib/validation/admin";
-import { hashPassword, verifyPassword } from "./password";
-import { homeInstansiOf } from "./home-instansi";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { homeInstansiOf } from "@/lib/auth/home-instansi";
 import { passwordProblem } from "@/lib/validation/password-policy";
 
 const m = messages.id.account;

@@ -1,7 +1,7 @@
 // Who is asking and from where, read from the request headers once per request.
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@/lib/audit";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 /**
  * The address the portal's server decided to trust (scripts/portal-server.ts), never a
