@@ -7,10 +7,21 @@ import { env } from "@/lib/env";
 import { isSessionFresh } from "@/lib/auth/next-auth";
 import { readSessionToken, writeSessionToken } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { hasForbiddenLineCharacters } from "@/lib/validation/text";
 
 const ssoOrigin = env.OIDC_ISSUER ? new URL(env.OIDC_ISSUER).origin : null;
 
+/** A path whose decoded form holds a NUL or another control character names nothing: PostgreSQL would refuse it as an id (a 500). */
+function namesNothing(pathname: string): boolean {
+  try {
+    return hasForbiddenLineCharacters(decodeURIComponent(pathname));
+  } catch {
+    return true; // a malformed escape
+  }
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  if (namesNothing(request.nextUrl.pathname)) return new NextResponse(null, { status: 404 });
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { isDev: process.env.NODE_ENV !== "production", ssoOrigin });
   // Next.js reads the policy from the request and puts the nonce on its scripts.

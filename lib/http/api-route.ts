@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { AppError, errorResponse, isDatabaseUnavailable } from "@/lib/errors";
 import { zodDetails } from "@/lib/validation/issues";
+import { hasForbiddenLineCharacters } from "@/lib/validation/text";
 import { log } from "@/lib/log";
 import { requestIdFrom } from "@/lib/auth/request-context";
 
@@ -50,6 +51,8 @@ export function apiRoute<Params = Record<string, never>>(
     const headers = { "x-request-id": requestId, "cache-control": "no-store" };
     try {
       const params = await context.params;
+      // An id with a NUL reached PostgreSQL, which refuses it (a 500): no such record exists.
+      if (Object.values(params ?? {}).some((value) => typeof value === "string" && hasForbiddenLineCharacters(value))) throw new AppError("not_found");
       const result = await handler({
         request,
         params,

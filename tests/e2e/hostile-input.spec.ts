@@ -70,6 +70,10 @@ test("a NUL or a bidi override in a search is cleaned, never a 500", async ({ br
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, "opd.diskominfo@sukamaju.spbe.demo");
   expect((await owner.goto("/bukti?q=perbup%00%E2%80%AE"))?.status()).toBe(200);
+  // In a path an id with a NUL names nothing: 404, for pages, downloads and the API alike.
+  for (const path of ["/periode/a%00b", "/periode/a%00b/indikator", "/periode/a%00b/laporan.pdf", "/bukti/a%00b/unduh", "/api/v1/frameworks/spbe%002020"]) {
+    expect((await koordinator.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
 });
 
 test("a state-changing request from another origin is refused and changes nothing", async ({ page, baseURL }) => {

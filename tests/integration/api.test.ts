@@ -79,6 +79,11 @@ describe("GET /api/v1/frameworks", () => {
     const response = await getFramework(new Request("http://test/api/v1/frameworks/nope"), params({ code: "nope" }));
     await expectError(response, 404, "not_found");
   });
+
+  it("answers 404, not 500, for a path parameter with a NUL (PostgreSQL refuses it in text)", async () => {
+    const response = await getFramework(new Request("http://test/api/v1/frameworks/spbe%002020"), params({ code: "spbe\u00002020" }));
+    await expectError(response, 404, "not_found");
+  });
 });
 
 describe("POST /api/v1/frameworks/{code}/score", () => {
