@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { isSessionFresh } from "@/lib/auth/next-auth";
 import { readSessionToken, writeSessionToken } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { hasForbiddenLineCharacters } from "@/lib/validation/text";
+import { hasForbiddenLineCharacters } from "@/lib/validation/primitives";
 
 const ssoOrigin = env.OIDC_ISSUER ? new URL(env.OIDC_ISSUER).origin : null;
 

@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { AppError, errorResponse, isDatabaseUnavailable } from "@/lib/errors";
 import { zodDetails } from "@/lib/validation/issues";
-import { hasForbiddenLineCharacters } from "@/lib/validation/text";
+import { hasForbiddenLineCharacters } from "@/lib/validation/primitives";
 import { log } from "@/lib/log";
 import { requestIdFrom } from "@/lib/auth/request-context";
 
