@@ -38,6 +38,12 @@ export default defineConfig([
       "@typescript-eslint/no-unused-expressions": "error",
     },
   },
+  // The environment is read once, in lib/env.ts (see its header for the files outside this rule).
+  {
+    files: ["app/**", "lib/**", "components/**", "proxy.ts"],
+    ignores: ["lib/env.ts"],
+    rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read the environment through lib/env.ts (env), which parses and checks it once." }] },
+  },
   // CommonJS scripts (run with plain node) have only require().
   { files: ["**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   {

@@ -23,7 +23,7 @@ function namesNothing(pathname: string): boolean {
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (namesNothing(request.nextUrl.pathname)) return new NextResponse(null, { status: 404 });
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { isDev: process.env.NODE_ENV !== "production", ssoOrigin });
+  const csp = contentSecurityPolicy(nonce, { isDev: env.NODE_ENV !== "production", ssoOrigin });
   // Next.js reads the policy from the request and puts the nonce on its scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);

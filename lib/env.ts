@@ -1,4 +1,7 @@
-// The environment, parsed once. Nothing else reads process.env.
+// The environment, parsed once. Nothing else in app/, lib/ or components/ reads process.env
+// (lint refuses it). Outside them: scripts/ and tests/ set up their own processes,
+// next.config.ts is build configuration, and instrumentation.ts reads NEXT_RUNTIME, which
+// Next.js replaces at build time and which must stay a literal process.env read.
 import path from "node:path";
 import { z } from "zod";
 
@@ -12,13 +15,15 @@ const ZEnv = z.object({
   // "auto": load demo data only into a new embedded database.
   DEMO_DATA: z.enum(["auto", "true", "false"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Any value: the WebAssembly schema engine's own log goes to stderr (migration trouble).
+  DEBUG_SCHEMA_ENGINE: z.string().optional(),
   // Signs the session tokens. scripts/start.ts creates one under DATA_DIR when unset;
   // several instances behind a load balancer must share one.
   AUTH_SECRET: z.string().min(32).optional(),
   // The address people use to reach the portal (sign-in redirects, secure cookies).
   PUBLIC_URL: z.string().url().optional(),
   // Reverse proxies whose X-Forwarded-* headers are believed: a hop count or addresses and
-  // CIDR ranges (lib/http/client-address.ts). Unset: the socket's peer is the client.
+  // CIDR ranges (lib/auth/client-address.ts). Unset: the socket's peer is the client.
   TRUSTED_PROXIES: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),

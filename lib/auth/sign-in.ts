@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit, type RequestContext } from "@/lib/audit";
 import { HOME_MEMBERSHIP } from "./home-instansi";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { markAttemptSucceeded, reservePasswordAttempt } from "./throttle";
 
 export type SignedInUser = { id: string; email: string; name: string; sessionVersion: number };
@@ -31,6 +31,9 @@ export async function signInWithPassword(
   dummyHash ??= hashPassword("tidak-ada-akun-dengan-sandi-ini");
   const isValid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   const isAllowed = !!user && !!user.passwordHash && isValid && user.isActive;
+  // A hash made with older parameters is replaced while the plain password is at hand
+  // (sessions hang on sessionVersion, not on the hash, so none ends).
+  const rehashed = isAllowed && needsRehash(user.passwordHash!) ? await hashPassword(input.password) : null;
 
   await db.$transaction(async (tx) => {
     if (isAllowed) await markAttemptSucceeded(tx, reservation.attemptId);
@@ -41,7 +44,7 @@ export async function signInWithPassword(
       instansiId: user?.memberships[0]?.instansiId ?? null,
       after: { email, method: "password" },
     });
-    if (isAllowed) await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    if (isAllowed) await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), ...(rehashed ? { passwordHash: rehashed } : {}) } });
   });
 
   if (!isAllowed) throw new AppError("unauthorized", { message: "Email atau kata sandi salah, atau akun tidak aktif." });

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
 import { startEmbeddedServer } from "./embedded-server";
 
 type SchemaEngine = bindings.SchemaEngine;
@@ -40,7 +41,7 @@ export async function openSchemaEngine(connectionString: string, schema: string)
   await loadWasm();
   const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg({ connectionString }));
   const log = (message: string) => {
-    if (process.env.DEBUG_SCHEMA_ENGINE) console.error(message);
+    if (env.DEBUG_SCHEMA_ENGINE) console.error(message);
   };
   return bindings.SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, log, adapter);
 }

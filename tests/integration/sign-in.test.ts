@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db, type Db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { hashPassword } from "@/lib/auth/password";
+import { hash } from "@node-rs/argon2";
+import { hashPassword, needsRehash, PASSWORD_HASH_OPTIONS, verifyPassword } from "@/lib/auth/password";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, reservePasswordAttempt } from "@/lib/auth/throttle";
 import { requestContextFrom } from "@/lib/auth/request-context";
@@ -44,6 +45,19 @@ describe("signInWithPassword", () => {
     const stored = await db.user.findUniqueOrThrow({ where: { email: "aktif@uji.go.id" } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.lastLoginAt).not.toBeNull();
+  });
+
+  it("replaces a hash made with older parameters on the next successful sign-in, and only then", async () => {
+    const old = await hash(PASSWORD, { ...PASSWORD_HASH_OPTIONS, memoryCost: 8_192, timeCost: 1 });
+    await db.user.update({ where: { email: "aktif@uji.go.id" }, data: { passwordHash: old } });
+    expect(await attempt("aktif@uji.go.id", "salah-salah-salah")).toBeInstanceOf(AppError);
+    expect((await db.user.findUniqueOrThrow({ where: { email: "aktif@uji.go.id" } })).passwordHash).toBe(old);
+
+    expect(await attempt("aktif@uji.go.id", PASSWORD)).toMatchObject({ email: "aktif@uji.go.id" });
+    const stored = await db.user.findUniqueOrThrow({ where: { email: "aktif@uji.go.id" } });
+    expect(stored.passwordHash).not.toBe(old);
+    expect(needsRehash(stored.passwordHash!)).toBe(false);
+    expect(await verifyPassword(stored.passwordHash!, PASSWORD)).toBe(true);
   });
 
   it("refuses a wrong password, an unknown email and a deactivated account with the same message", async () => {

@@ -74,6 +74,15 @@ describe("validation", () => {
   });
 });
 
+describe("the environment", () => {
+  it("is read through lib/env.ts only", async () => {
+    expect(await problems("lib/evidence/new-store.ts", "const imported = process.env.DATA_DIR;")).toEqual([expect.stringMatching(/^no-restricted-properties: .*lib\/env.ts/)]);
+    expect(await problems("app/new-page/page.tsx", "const imported = process.env.PUBLIC_URL;")).toEqual([expect.stringMatching(/^no-restricted-properties/)]);
+    expect(await problems("lib/env.ts", "const imported = process.env.DATA_DIR;")).toEqual([]);
+    expect(await problems("scripts/new-script.ts", "const imported = process.env.DATA_DIR;")).toEqual([]);
+  });
+});
+
 describe("modules of lib/", () => {
   it("import each other in one direction only", async () => {
     // lib/recommendations builds on lib/assessment (periods, levels), so the way back is a cycle.
