@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { openDatabase } from "@/lib/db/database-url";
 import { db, setDatabaseUrl } from "@/lib/db";
 import { sweepEvidenceStorage } from "@/lib/evidence/sweep";
-import { stagingStore } from "@/lib/evidence/upload-endpoint";
+import { stagingStore } from "@/lib/evidence/upload-staging";
 import { getStorage } from "@/lib/storage";
 
 const database = await openDatabase();

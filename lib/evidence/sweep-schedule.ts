@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { getStorage } from "@/lib/storage";
 import { sweepEvidenceStorage } from "./sweep";
-import { stagingStore } from "./upload-endpoint";
+import { stagingStore } from "./upload-staging";
 
 const FIRST_RUN_MS = 10 * 60 * 1000;
 const EVERY_MS = 24 * 60 * 60 * 1000;

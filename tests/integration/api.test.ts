@@ -38,7 +38,7 @@ beforeAll(async () => {
 
 describe("GET /api/health", () => {
   it("reports the database and the storage as ok", async () => {
-    const response = await health();
+    const response = await health(new Request("http://test/api/health"), params({}));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", db: "ok", storage: "ok" });
   });
@@ -47,7 +47,7 @@ describe("GET /api/health", () => {
     const working = getStorage();
     useStorage({ ...working, stat: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:9000")) } as BlobStorage);
     try {
-      const response = await health();
+      const response = await health(new Request("http://test/api/health"), params({}));
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: "error", db: "ok", storage: "unreachable", reason: "storage unreachable" });
     } finally {

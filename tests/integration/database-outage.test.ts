@@ -91,3 +91,18 @@ it("answers 503 during the outage, recovers by itself, and never half-saves", as
     expect(saves, `answer ${answer.id}`).toBe(answer.version);
   }
 });
+
+it("the upload endpoint answers 503 in the one error shape while the database is away, then recovers", async () => {
+  const { handleUploadRequest } = await import("@/lib/http/upload-endpoint");
+  const head = () => handleUploadRequest(new Request(`http://portal.uji/api/v1/uploads/c${"a".repeat(24)}`, { method: "HEAD", headers: { "Tus-Resumable": "1.0.0" } }), owner);
+  proxy.cut();
+  try {
+    const response = await head();
+    expect(response.status).toBe(503);
+    expect(response.headers.get("tus-resumable")).toBe("1.0.0");
+    expect(await response.json()).toMatchObject({ error: { code: "service_unavailable" } });
+  } finally {
+    proxy.restore();
+  }
+  expect((await head()).status).toBe(404);
+});

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { executeCommand, type Command } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
-import { evidenceDownload } from "@/lib/evidence/download";
+import { evidenceDownload } from "@/lib/http/evidence-download";
 import { periodEvidenceArchive } from "@/lib/evidence/period-archive";
 import { findZipEnd } from "@/lib/evidence/zip-directory";
 import { zipStream } from "@/lib/export/zip-stream";

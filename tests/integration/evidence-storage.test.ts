@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { executeCommand } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
-import { evidenceDownload } from "@/lib/evidence/download";
+import { evidenceDownload } from "@/lib/http/evidence-download";
 import { sweepEvidenceStorage } from "@/lib/evidence/sweep";
 import { blobKey, getStorage, useStorage, type BlobStorage } from "@/lib/storage";
 import { LocalStorage } from "@/lib/storage/local-storage";

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { handleUploadRequest, EVIDENCE_HEADER } from "@/lib/evidence/upload-endpoint";
+import { handleUploadRequest, EVIDENCE_HEADER } from "@/lib/http/upload-endpoint";
 import type { Actor } from "@/lib/policy";
 import { env } from "@/lib/env";
 
@@ -14,7 +14,7 @@ export function tusRequest(actor: Actor | null, method: string, urlPath: string,
     headers: { "Tus-Resumable": "1.0.0", ...headers },
     ...(body !== undefined ? { body, duplex: "half" } : {}),
   } as RequestInit);
-  return handleUploadRequest(request, actor, "uji");
+  return handleUploadRequest(request, actor);
 }
 
 export function metadataHeader(metadata: Record<string, string>): string {

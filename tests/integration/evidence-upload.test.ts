@@ -304,7 +304,7 @@ describe("who may upload", () => {
 
   it("requires the tus header, which plain cross-site form posts cannot send", async () => {
     const request = new Request("http://portal.uji/api/v1/uploads", { method: "POST", headers: { "Upload-Length": "10" } });
-    const { handleUploadRequest } = await import("@/lib/evidence/upload-endpoint");
-    expect((await handleUploadRequest(request, owner, "uji")).status).toBe(412);
+    const { handleUploadRequest } = await import("@/lib/http/upload-endpoint");
+    expect((await handleUploadRequest(request, owner)).status).toBe(412);
   });
 });

@@ -20,7 +20,7 @@ it("reports 503 when PostgreSQL does not answer", async () => {
   delete globalForDb.db;
   process.env.DATABASE_URL = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   const { GET } = await import("@/app/api/health/route");
-  const response = await GET();
+  const response = await GET(new Request("http://test/api/health"), { params: Promise.resolve({}) });
   expect(response.status).toBe(503);
   expect(await response.json()).toEqual({ status: "error", db: "unreachable", storage: "ok", reason: "database unreachable" });
 });

@@ -4,7 +4,7 @@ import http from "node:http";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
-import { handleUploadRequest } from "@/lib/evidence/upload-endpoint";
+import { handleUploadRequest } from "@/lib/http/upload-endpoint";
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "host"]);
 
@@ -17,7 +17,7 @@ const server = http.createServer(async (incoming, outgoing) => {
     headers,
     ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream, duplex: "half" } : {}),
   } as RequestInit);
-  const response = await handleUploadRequest(request, actor, "uji-crash");
+  const response = await handleUploadRequest(request, actor);
   outgoing.writeHead(response.status, Object.fromEntries(response.headers));
   if (response.body && incoming.method !== "HEAD") Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(outgoing);
   else outgoing.end();

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api-route";
 import { blobKey, getStorage } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +26,8 @@ async function checkStorage(): Promise<string | null> {
   }
 }
 
-export async function GET(): Promise<Response> {
+// Public (load balancers ask it); its own 503 body names what is down.
+export const GET = apiRoute(async () => {
   const [database, storage] = await Promise.all([checkDatabase(), checkStorage()]);
   const reasons = [database, storage].filter((reason): reason is string => reason !== null);
   const body = {
@@ -35,4 +37,4 @@ export async function GET(): Promise<Response> {
     ...(reasons.length > 0 ? { reason: reasons.join("; ") } : {}),
   };
   return Response.json(body, { status: reasons.length === 0 ? 200 : 503, headers: { "cache-control": "no-store" } });
-}
+});

@@ -1,27 +1,17 @@
 // The audit trail as CSV, with the page's filters: streamed batch by batch, so a large
 // export never sits in memory whole. Errors before the first byte are the one JSON shape.
 import { db } from "@/lib/db";
-import { getActor } from "@/lib/auth/current";
 import { AUDIT_CSV_COLUMNS, auditCsvValues, auditEntriesForExport } from "@/lib/admin/audit-queries";
-import { AppError } from "@/lib/errors";
 import { CSV_BOM, csvRow } from "@/lib/export/csv";
-import { apiRoute } from "@/lib/http/api-route";
-import { messages } from "@/lib/i18n/messages";
+import { sessionRoute } from "@/lib/http/session-route";
 import { log } from "@/lib/log";
-import { assertCan } from "@/lib/policy";
 import { ZAuditFilters } from "@/lib/validation/audit";
 
 export const dynamic = "force-dynamic";
 
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-export const GET = apiRoute(async ({ request, requestId }) => {
-  const actor = await getActor();
-  const instansiId = actor?.active.instansiId;
-  assertCan(actor, "audit.read", instansiId ? { instansiId } : undefined);
-  if (!instansiId) throw new AppError("forbidden");
-  if (actor.mustChangePassword) throw new AppError("forbidden", { message: messages.id.account.mustChangeFirst });
-
+export const GET = sessionRoute({ anonymous: "sign-in", action: "audit.read" }, async ({ request, requestId, instansiId }) => {
   const filters = ZAuditFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { code } = await db.instansi.findUniqueOrThrow({ where: { id: instansiId }, select: { code: true } });
   const today = new Date(Date.now() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10).replaceAll("-", "");

@@ -1,8 +1,7 @@
-// Resumable uploads (tus 1.0): POST creates an upload. See lib/evidence/upload-endpoint.ts.
-import { getActor } from "@/lib/auth/current";
-import { handleUploadRequest } from "@/lib/evidence/upload-endpoint";
-import { apiRoute } from "@/lib/http/api-route";
+// Resumable uploads (tus 1.0): POST creates an upload. See lib/http/upload-endpoint.ts.
+import { handleUpload, UPLOAD_ACCESS, UPLOAD_ROUTE_OPTIONS } from "@/lib/http/upload-endpoint";
+import { sessionRoute } from "@/lib/http/session-route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async ({ request, requestId }) => handleUploadRequest(request, await getActor(), requestId));
+export const POST = sessionRoute(UPLOAD_ACCESS, handleUpload, UPLOAD_ROUTE_OPTIONS);

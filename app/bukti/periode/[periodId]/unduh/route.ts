@@ -1,19 +1,13 @@
 // All evidence of a period as one ZIP, streamed (one folder per indicator).
 import { db } from "@/lib/db";
-import { getActor } from "@/lib/auth/current";
 import { periodEvidenceArchive } from "@/lib/evidence/period-archive";
-import { AppError } from "@/lib/errors";
 import { zipStream } from "@/lib/export/zip-stream";
-import { apiRoute } from "@/lib/http/api-route";
-import { messages } from "@/lib/i18n/messages";
+import { sessionRoute } from "@/lib/http/session-route";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ periodId: string }>(async ({ params, requestId }) => {
-  const actor = await getActor();
-  if (!actor) throw new AppError("unauthorized");
-  if (actor.mustChangePassword) throw new AppError("forbidden", { message: messages.id.account.mustChangeFirst });
+export const GET = sessionRoute<{ periodId: string }>({ anonymous: "sign-in", action: "evidence.read" }, async ({ params, requestId, actor }) => {
   const archive = await periodEvidenceArchive(db, actor, params.periodId);
   const chunks = zipStream(archive.entries);
   const body = new ReadableStream<Uint8Array>({

@@ -3,17 +3,15 @@
 // command, which checks every row and saves all or nothing in one transaction. Problems
 // come back per row and column in the reader's language.
 import { db } from "@/lib/db";
-import { getActor } from "@/lib/auth/current";
 import { requestContextFrom } from "@/lib/auth/request-context";
 import { executeCommand } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
-import { AppError, errorResponse } from "@/lib/errors";
-import { apiRoute, toAppError } from "@/lib/http/api-route";
+import { AppError } from "@/lib/errors";
+import { sessionRoute } from "@/lib/http/session-route";
 import { fill } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { translateMessage } from "@/lib/i18n/translate";
-import { assertCanInOwnInstansi } from "@/lib/policy";
 import { COLUMN, readAnswerSheet } from "@/lib/reports/answer-sheet";
 import { XLSX_MAX_BYTES } from "@/lib/validation/reports";
 
@@ -23,19 +21,13 @@ export const dynamic = "force-dynamic";
 const ENVELOPE_BYTES = 64 * 1024;
 const CELL = /^([A-Z])(\d+)$/;
 
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
+const refusal = (m: Messages, message: string, code: "validation_failed" | "payload_too_large" = "validation_failed") =>
+  new AppError(code, { message: m.reports.import.refused, details: [{ field: "file", code: "custom", message }] });
 
 /** "E7" becomes "Baris 7, kolom E (Tingkat mandiri): ..." in the reader's language. */
-function localized(error: AppError, locale: "id" | "en", m: Messages): AppError {
+async function localized(error: AppError): Promise<AppError> {
+  const { locale, m } = await getMessages();
+  if (error.code === "payload_too_large" && error.details.length === 0) error = refusal(m, m.reports.import.fileTooLarge, "payload_too_large");
   const columnName = (letter: string) => {
     const key = Object.entries(COLUMN).find(([, index]) => String.fromCharCode(64 + index) === letter)?.[0];
     return key ? `${letter} (${m.reports.sheet.columns[key] ?? key})` : letter;
@@ -48,29 +40,28 @@ function localized(error: AppError, locale: "id" | "en", m: Messages): AppError 
   return new AppError(error.code, { message: translateMessage(error.message, locale), details });
 }
 
-export const POST = apiRoute<{ periodId: string }>(async ({ request, params, requestId }) => {
-  const { locale, m } = await getMessages();
-  try {
-    if (!sameOrigin(request)) throw new AppError("forbidden");
-    const actor = await getActor();
-    // Refuse before reading a byte of the upload.
-    assertCanInOwnInstansi(actor, "answer.import");
-    const fail = (message: string, code: "validation_failed" | "payload_too_large" = "validation_failed") =>
-      new AppError(code, { message: m.reports.import.refused, details: [{ field: "file", code: "custom", message }] });
-    if (Number(request.headers.get("content-length") ?? "0") > XLSX_MAX_BYTES + ENVELOPE_BYTES) throw fail(m.reports.import.fileTooLarge, "payload_too_large");
-    const form = await request.formData().catch(() => null);
+// The pipeline refuses a caller who may not import, and a body over the cap, before a byte
+// of the upload is read; the multipart body is then read within that cap.
+export const POST = sessionRoute<{ periodId: string }>(
+  { anonymous: "unauthorized", action: "answer.import", sameOrigin: true },
+  async ({ request, params, actor, formData }) => {
+    const { locale, m } = await getMessages();
+    // Not a form, or one that does not parse: "no file"; too large stays too large.
+    const form = await formData().catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "payload_too_large") throw error;
+      return null;
+    });
     const file = form?.get("file");
-    if (!(file instanceof File) || file.size === 0) throw fail(m.reports.import.fileMissing);
-    if (file.size > XLSX_MAX_BYTES) throw fail(m.reports.import.fileTooLarge, "payload_too_large");
+    if (!(file instanceof File) || file.size === 0) throw refusal(m, m.reports.import.fileMissing);
+    if (file.size > XLSX_MAX_BYTES) throw refusal(m, m.reports.import.fileTooLarge, "payload_too_large");
     const sheet = await readAnswerSheet(new Uint8Array(await file.arrayBuffer()));
-    const result = await executeCommand(db, COMMANDS.importAnswers, actor, requestContextFrom(request.headers, actor?.userId ?? null), {
+    const result = await executeCommand(db, COMMANDS.importAnswers, actor, requestContextFrom(request.headers, actor.userId), {
       periodId: params.periodId,
       sheetPeriodId: sheet.periodId,
       fileName: file.name.slice(0, 255),
       rows: sheet.rows,
     });
     return { message: translateMessage(result.message, locale), count: Number(result.data?.count ?? "0") };
-  } catch (error) {
-    return errorResponse(localized(toAppError(error, requestId), locale, m), { "x-request-id": requestId, "cache-control": "no-store" });
-  }
-});
+  },
+  { maxBodyBytes: XLSX_MAX_BYTES + ENVELOPE_BYTES, mapError: localized },
+);

@@ -3,45 +3,36 @@
 // file (DATA_DIR/uploads) until the upload is complete. Then the file is checked, stored
 // and registered (finalize-upload.ts) and the staging file is removed.
 //
-// Every request is checked against the session: only an actor who may manage evidence
-// creates uploads, and an upload answers only to the person who created it (anyone else
-// gets 404). Upload ids are random and double as the id of the evidence they become, so a
+// Every request goes through the route pipeline (lib/http/session-route.ts): only an actor
+// who may manage evidence gets here, and an upload answers only to the person who created
+// it (anyone else gets 404). Every error, tus's own included, is the one JSON shape; an
+// unreachable database is a 503. Upload ids are random and double as the id of the evidence they become, so a
 // client that lost the final response (or a server that crashed while finishing) asks
 // HEAD again and gets the same evidence back instead of a duplicate.
 import { randomBytes } from "node:crypto";
-import { FileStore } from "@tus/file-store";
-import { MemoryLocker, Server, type Upload } from "@tus/server";
+import { Server, type Upload } from "@tus/server";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/audit";
 import { requestContextFrom } from "@/lib/auth/request-context";
 import { env } from "@/lib/env";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError, ERROR_STATUS, errorResponse, type ErrorCode } from "@/lib/errors";
+import { evidenceUrl } from "@/lib/evidence/create-file-evidence";
+import { ACCEPTED_EXTENSIONS, extensionOf } from "@/lib/evidence/file-type";
+import { finalizeUpload, refusalError, type FinalizedEvidence } from "@/lib/evidence/finalize-upload";
+import { formatBytes } from "@/lib/evidence/format";
+import { STAGING_EXPIRY_MS, stagingLocker, stagingStore } from "@/lib/evidence/upload-staging";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
-import { log } from "@/lib/log";
-import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
-import { uploadStagingDirectory } from "@/lib/storage";
+import type { Actor } from "@/lib/policy";
 import { DOCUMENT_TYPES, UPLOAD_ID } from "@/lib/validation/evidence";
 import { hasForbiddenLineCharacters, replaceForbiddenLineCharacters } from "@/lib/validation/primitives";
-import { evidenceUrl } from "./create-file-evidence";
-import { ACCEPTED_EXTENSIONS, extensionOf } from "./file-type";
-import { finalizeUpload, refusalError, type FinalizedEvidence } from "./finalize-upload";
-import { formatBytes } from "./format";
+import { toAppError } from "./api-route";
+import { sessionRoute, type ActorSource, type RouteAccess, type SessionRequest } from "./session-route";
 
 export const UPLOAD_PATH = "/api/v1/uploads";
 /** Response header carrying the finished evidence (base64url JSON), on the last PATCH or a HEAD. */
 export const EVIDENCE_HEADER = "Upload-Evidence";
-/** Unfinished uploads are dropped a day after they began (the sweep removes their bytes). */
-export const STAGING_EXPIRY_MS = 24 * 60 * 60 * 1000;
-
 const TUS_VERSION = "1.0.0";
-
-let staging: { store: FileStore; locker: MemoryLocker } | undefined;
-
-export function stagingStore(): FileStore {
-  staging ??= { store: new FileStore({ directory: uploadStagingDirectory(), expirationPeriodInMilliseconds: STAGING_EXPIRY_MS }), locker: new MemoryLocker() };
-  return staging.store;
-}
 
 function newUploadId(): string {
   const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -59,14 +50,28 @@ function parseMetadata(header: string | null): Record<string, string> {
 
 const tusHeaders = { "Tus-Resumable": TUS_VERSION, "cache-control": "no-store" };
 
+/** Who may upload: an Admin OPD managing their unit's evidence, from the portal's own pages by script. */
+export const UPLOAD_ACCESS: RouteAccess = { anonymous: "unauthorized", action: "evidence.manage", refusal: messages.id.evidence.refused.notOwner };
+
 function encodeEvidence(evidence: FinalizedEvidence): string {
   return Buffer.from(JSON.stringify(evidence), "utf8").toString("base64url");
 }
 
-function asTusError(error: unknown): { status_code: number; body: string } {
-  const appError = error instanceof AppError ? error : new AppError("internal_error");
-  if (!(error instanceof AppError)) log.error("upload finalisation failed", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+function asTusError(error: unknown, requestId: string): { status_code: number; body: string } {
+  const appError = toAppError(error, requestId);
   return { status_code: appError.status, body: JSON.stringify({ error: { code: appError.code, message: appError.message, details: appError.details } }) };
+}
+
+const CODE_OF_STATUS = new Map(Object.entries(ERROR_STATUS).map(([code, status]) => [status as number, code as ErrorCode]));
+
+/** tus's own refusals (a wrong offset, a size over the limit) in the one error shape. */
+async function inOneShape(response: Response): Promise<Response> {
+  if (response.status < 400) return response;
+  const text = await response.text();
+  const headers = { ...tusHeaders, ...Object.fromEntries([...response.headers].filter(([name]) => /^(upload-|tus-)/i.test(name))) };
+  // Ours already (a refusal thrown while finishing, see asTusError), only sent as text by tus.
+  if (/^\{"error":\{"code":/.test(text)) return new Response(text, { status: response.status, headers: { ...headers, "content-type": "application/json" } });
+  return errorResponse(new AppError(CODE_OF_STATUS.get(response.status) ?? (response.status < 500 ? "validation_failed" : "internal_error")), headers);
 }
 
 async function removeStaged(uploadId: string): Promise<void> {
@@ -92,12 +97,11 @@ async function finish(actor: Actor, context: RequestContext, upload: Upload): Pr
   }
 }
 
-function tusServer(actor: Actor, context: RequestContext): Server {
-  stagingStore();
+function tusServer(actor: Actor, context: RequestContext, requestId: string): Server {
   return new Server({
     path: UPLOAD_PATH,
-    datastore: staging!.store,
-    locker: staging!.locker,
+    datastore: stagingStore(),
+    locker: stagingLocker(),
     relativeLocation: true,
     maxSize: env.UPLOAD_MAX_BYTES,
     // Same-origin only: the browser sends the session cookie, no other site may.
@@ -120,7 +124,7 @@ function tusServer(actor: Actor, context: RequestContext): Server {
         const evidence = await finish(actor, context, upload);
         return { headers: { [EVIDENCE_HEADER]: encodeEvidence(evidence) } };
       } catch (error) {
-        throw asTusError(error);
+        throw asTusError(error, requestId);
       }
     },
   });
@@ -224,46 +228,41 @@ async function finishedEvidence(uploadId: string, actor: Actor): Promise<Respons
   return completeResponse(finished, Number(evidence.blob.size));
 }
 
-/** Handles one request of the tus protocol for the signed-in actor (null: not signed in). */
-export async function handleUploadRequest(request: Request, actor: Actor | null, requestId: string): Promise<Response> {
-  try {
-    if (!actor) throw new AppError("unauthorized");
-    if (actor.mustChangePassword) throw new AppError("forbidden", { message: messages.id.account.mustChangeFirst });
-    try {
-      assertCanInOwnInstansi(actor, "evidence.manage");
-    } catch {
-      throw new AppError("forbidden", { message: messages.id.evidence.refused.notOwner });
-    }
-    // tus demands this header; it also keeps plain cross-site form posts out.
-    if (request.method !== "OPTIONS" && request.headers.get("tus-resumable") !== TUS_VERSION) {
-      return new Response("Tus-Resumable 1.0.0 required\n", { status: 412, headers: tusHeaders });
-    }
-    const context = { ...requestContextFrom(request.headers, actor.userId), requestId };
-    const server = tusServer(actor, context);
-    const path = new URL(request.url).pathname.replace(/\/+$/, "");
-    if (path === UPLOAD_PATH) {
-      if (request.method !== "POST") throw new AppError("method_not_allowed");
-      return await oneCreationAtATime(actor.userId, async () => {
-        await checkCreation(request, actor);
-        return server.handleWeb(request);
-      });
-    }
-    const uploadId = path.slice(UPLOAD_PATH.length + 1);
-    if (!UPLOAD_ID.test(uploadId) || !["HEAD", "PATCH", "DELETE"].includes(request.method)) throw new AppError("not_found");
-    const upload = await ownedUpload(uploadId, actor);
-    if (request.method === "HEAD") {
-      const finished = await finishedEvidence(uploadId, actor);
-      if (finished) return finished;
-      if (upload && upload.size !== undefined && upload.offset === upload.size) {
-        // Every byte arrived but finishing was interrupted (a crash, a lost response): finish now.
-        return completeResponse(await finish(actor, context, upload), upload.size);
-      }
-    }
-    if (!upload) throw new AppError("not_found", { message: messages.id.evidence.uploadNotFound });
-    return await server.handleWeb(request);
-  } catch (error) {
-    const appError = error instanceof AppError ? error : new AppError("internal_error");
-    if (!(error instanceof AppError)) log.error("upload request failed", { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    return errorResponse(appError, tusHeaders);
+/** One request of the tus protocol, for the actor the pipeline admitted. */
+export async function handleUpload({ request, actor, requestId }: SessionRequest<Record<string, string>>): Promise<Response> {
+  // tus demands this header; it also keeps plain cross-site form posts out.
+  if (request.method !== "OPTIONS" && request.headers.get("tus-resumable") !== TUS_VERSION) {
+    return new Response("Tus-Resumable 1.0.0 required\n", { status: 412, headers: tusHeaders });
   }
+  const context = { ...requestContextFrom(request.headers, actor.userId), requestId };
+  const server = tusServer(actor, context, requestId);
+  const path = new URL(request.url).pathname.replace(/\/+$/, "");
+  if (path === UPLOAD_PATH) {
+    if (request.method !== "POST") throw new AppError("method_not_allowed");
+    return oneCreationAtATime(actor.userId, async () => {
+      await checkCreation(request, actor);
+      return inOneShape(await server.handleWeb(request));
+    });
+  }
+  const uploadId = path.slice(UPLOAD_PATH.length + 1);
+  if (!UPLOAD_ID.test(uploadId) || !["HEAD", "PATCH", "DELETE"].includes(request.method)) throw new AppError("not_found");
+  const upload = await ownedUpload(uploadId, actor);
+  if (request.method === "HEAD") {
+    const finished = await finishedEvidence(uploadId, actor);
+    if (finished) return finished;
+    if (upload && upload.size !== undefined && upload.offset === upload.size) {
+      // Every byte arrived but finishing was interrupted (a crash, a lost response): finish now.
+      return completeResponse(await finish(actor, context, upload), upload.size);
+    }
+  }
+  if (!upload) throw new AppError("not_found", { message: messages.id.evidence.uploadNotFound });
+  return inOneShape(await server.handleWeb(request));
+}
+
+export const UPLOAD_ROUTE_OPTIONS = { headers: tusHeaders };
+
+/** The route as the app serves it, for an actor given directly (tests, the crash test's server). */
+export function handleUploadRequest(request: Request, actor: Actor | null): Promise<Response> {
+  const actorOf: ActorSource = async () => actor;
+  return sessionRoute(UPLOAD_ACCESS, handleUpload, { ...UPLOAD_ROUTE_OPTIONS, actorOf })(request, { params: Promise.resolve({}) });
 }

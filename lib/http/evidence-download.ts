@@ -6,7 +6,7 @@ import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/policy";
 import { getStorage } from "@/lib/storage";
-import { ACCEPTED_TYPES, INLINE_MIME_TYPES } from "./file-type";
+import { ACCEPTED_TYPES, INLINE_MIME_TYPES } from "@/lib/evidence/file-type";
 
 // Chrome's built-in PDF viewer refuses to run in a sandboxed document, so a PDF preview
 // gets a CSP without `sandbox`; PDFs cannot run script in our origin in any case, and

@@ -1,0 +1,23 @@
+// Where the bytes of unfinished uploads wait (DATA_DIR/uploads) until the upload is
+// complete; shared by the upload endpoint (lib/http/upload-endpoint.ts) and the sweep.
+import { FileStore } from "@tus/file-store";
+import { MemoryLocker } from "@tus/server";
+import { uploadStagingDirectory } from "@/lib/storage";
+
+/** Unfinished uploads are dropped a day after they began (the sweep removes their bytes). */
+export const STAGING_EXPIRY_MS = 24 * 60 * 60 * 1000;
+
+let staging: { store: FileStore; locker: MemoryLocker } | undefined;
+
+function staged() {
+  staging ??= { store: new FileStore({ directory: uploadStagingDirectory(), expirationPeriodInMilliseconds: STAGING_EXPIRY_MS }), locker: new MemoryLocker() };
+  return staging;
+}
+
+export function stagingStore(): FileStore {
+  return staged().store;
+}
+
+export function stagingLocker(): MemoryLocker {
+  return staged().locker;
+}
