@@ -38,7 +38,7 @@ const sessionActor: ActorSource = async () => (await import("@/lib/auth/current"
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return true;
-  // The portal's server drops X-Forwarded-Host unless a trusted proxy set it (lib/http/client-address.ts).
+  // The portal's server drops X-Forwarded-Host unless a trusted proxy set it (lib/auth/client-address.ts).
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   try {
     return new URL(origin).host === host;
