@@ -9,6 +9,9 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Unset: the portal runs on the embedded PostgreSQL (PGlite) under DATA_DIR.
   DATABASE_URL: z.string().url().optional(),
+  // PostgreSQL only: the role that owns the schema and applies migrations; DATABASE_URL's
+  // role then gets only what the portal needs (lib/db/roles.ts). Unset: one role for both.
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
@@ -61,6 +64,7 @@ function parseEnv(): Env {
   const result = ZEnv.safeParse({
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
+    DATABASE_MIGRATION_URL: process.env.DATABASE_MIGRATION_URL || undefined,
     ...Object.fromEntries([...OIDC_REQUIRED, ...S3_SETTINGS].map((name) => [name, process.env[name] || undefined])),
   });
   if (!result.success) {
@@ -71,6 +75,9 @@ function parseEnv(): Env {
   const missing = OIDC_REQUIRED.filter((name) => !result.data[name]);
   if (missing.length > 0 && missing.length < OIDC_REQUIRED.length) {
     throw new Error(`Invalid environment: single sign-on needs ${OIDC_REQUIRED.join(", ")} all set; missing ${missing.join(", ")}`);
+  }
+  if (result.data.DATABASE_MIGRATION_URL && !result.data.DATABASE_URL) {
+    throw new Error("Invalid environment: DATABASE_MIGRATION_URL needs DATABASE_URL (the embedded database has one role)");
   }
   if (result.data.STORAGE_DRIVER === "s3" && !result.data.S3_BUCKET) {
     throw new Error("Invalid environment: STORAGE_DRIVER=s3 needs S3_BUCKET");

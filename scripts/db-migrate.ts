@@ -1,14 +1,16 @@
-// Applies the committed migrations (prisma/migrations) offline, on DATABASE_URL or on the
-// embedded database under DATA_DIR. Compatible with `prisma migrate deploy`: both keep
+// Applies the committed migrations (prisma/migrations) offline, on DATABASE_URL (as the
+// DATABASE_MIGRATION_URL role when set, see lib/db/roles.ts) or on the embedded database
+// under DATA_DIR. Compatible with `prisma migrate deploy`: both keep
 // the standard _prisma_migrations table.
 import { openDatabase } from "@/lib/db/database-url";
-import { applyMigrations } from "@/lib/db/schema-engine";
+import { migrateDatabase } from "@/lib/db/roles";
+import { env } from "@/lib/env";
 import { db, setDatabaseUrl } from "@/lib/db";
 import { ensureShippedFrameworks } from "@/lib/framework-versions/store";
 
 const database = await openDatabase();
 try {
-  const applied = await applyMigrations(database.url);
+  const applied = await migrateDatabase(database.url, env.DATABASE_MIGRATION_URL);
   console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
   setDatabaseUrl(database.url);
   const frameworks = await ensureShippedFrameworks(db);

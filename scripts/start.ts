@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { openDatabase } from "@/lib/db/database-url";
-import { applyMigrations } from "@/lib/db/schema-engine";
+import { migrateDatabase } from "@/lib/db/roles";
 import { db, setDatabaseUrl } from "@/lib/db";
 import { ensureShippedFrameworks } from "@/lib/framework-versions/store";
 import { seedDemoData } from "@/prisma/seed";
@@ -23,7 +23,7 @@ if (!isDev && !fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next
 }
 
 const database = await openDatabase();
-const applied = await applyMigrations(database.url);
+const applied = await migrateDatabase(database.url, env.DATABASE_MIGRATION_URL);
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 
 // Frameworks are reference data every deployment needs; demo data only where asked for.
