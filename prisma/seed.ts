@@ -16,7 +16,8 @@ import type { FrameworkDefinition, IndicatorNode } from "@/lib/framework/schema"
 import type { AnswerStatus, DocumentType, InstansiKind, Prisma, Role } from "@/lib/generated/prisma/client";
 import { scoreAssessment } from "@/lib/scoring/score";
 
-export const DEMO_PASSWORD = "SpbeDemo#2026";
+import { DEMO_PASSWORD } from "@/lib/auth/password-policy";
+export { DEMO_PASSWORD };
 const FRAMEWORK_CODE = "spbe-2020";
 const PERIOD_YEAR = 2025;
 const HISTORY_YEARS = [2021, 2022, 2023, 2024] as const;

@@ -24,7 +24,8 @@ export const changeOwnPassword = defineCommand({
     if (!user.passwordHash) throw new AppError("forbidden", { message: m.ssoOnly });
     if (!(await verifyPassword(user.passwordHash, currentPassword))) throw wrongPasswordError("currentPassword", m.currentWrong);
     if (currentPassword === newPassword) throw fieldError("newPassword", m.sameAsCurrent);
-    const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
+    const demoDataLoaded = (await tx.instansi.count({ where: { isDemo: true } })) > 0;
+    const problem = passwordProblem(newPassword, { email: user.email, name: user.name }, { demoDataLoaded });
     if (problem) throw fieldError("newPassword", m.problems[problem]);
     await tx.user.update({
       where: { id: user.id },

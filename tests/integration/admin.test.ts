@@ -213,6 +213,11 @@ describe("own password", () => {
     expect((wrong as AppError).details).toEqual([expect.objectContaining({ field: "currentPassword" })]);
     const common = await run(COMMANDS.changeOwnPassword, { currentPassword: FIXTURE_PASSWORD, newPassword: "Indonesia2026!", confirmPassword: "Indonesia2026!" }, actor);
     expect((common as AppError).details).toEqual([expect.objectContaining({ field: "newPassword", message: expect.stringMatching(/terlalu umum/) })]);
+    // This database never loaded the demo data: the README's demo password is refused like a common one.
+    const demo = await run(COMMANDS.changeOwnPassword, { currentPassword: FIXTURE_PASSWORD, newPassword: "SpbeDemo#2026", confirmPassword: "SpbeDemo#2026" }, actor);
+    expect((demo as AppError).details).toEqual([expect.objectContaining({ field: "newPassword", message: expect.stringMatching(/terlalu umum/) })]);
+    const named = await run(COMMANDS.changeOwnPassword, { currentPassword: FIXTURE_PASSWORD, newPassword: "koordinator.rumah-2026", confirmPassword: "koordinator.rumah-2026" }, actor);
+    expect((named as AppError).details).toEqual([expect.objectContaining({ field: "newPassword", message: expect.stringMatching(/email atau nama/) })]);
 
     const done = await run(COMMANDS.changeOwnPassword, { currentPassword: FIXTURE_PASSWORD, newPassword: "kopi-tubruk-di-teras", confirmPassword: "kopi-tubruk-di-teras" }, actor);
     expect(done).not.toBeInstanceOf(AppError);

@@ -32,6 +32,21 @@ describe("passwordProblem", () => {
     expect(passwordProblem("bambang.s2026", { email: "bambang.s2026@pemda.go.id" })).toBe("personal");
     expect(passwordProblem("RinaKartikaSari", { name: "Rina Kartika Sari" })).toBe("personal");
   });
+
+  it("refuses the name or email with digits or separators around or inside it", () => {
+    const owner = { email: "siti.aminah@pemda.go.id", name: "Siti Aminah" };
+    for (const password of ["siti.aminah2026", "2026-Siti_Aminah!", "SitiAminah-01", "aminah2026!!", "s.i.t.i.a.m.i.n.a.h"]) {
+      expect(passwordProblem(password, owner), password).toBe("personal");
+    }
+    // Only the name's letters make it personal; a passphrase that merely contains a name is fine.
+    expect(passwordProblem("siti-suka-kopi-tubruk", owner)).toBeNull();
+  });
+
+  it("refuses the published demo password where the demo data was never loaded, and only there", () => {
+    expect(passwordProblem("SpbeDemo#2026", {}, { demoDataLoaded: false })).toBe("common");
+    expect(passwordProblem("spbedemo#2026", {}, { demoDataLoaded: false })).toBe("common");
+    expect(passwordProblem("SpbeDemo#2026", {}, { demoDataLoaded: true })).toBeNull();
+  });
 });
 
 describe("ZPasswordChange", () => {
