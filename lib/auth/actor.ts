@@ -1,6 +1,6 @@
 // Who may act right now, from the database: an active account, its active memberships in
 // active agencies, the one the person chose (or their first). Null when nothing is left,
-// which is how deactivation and password changes end existing sessions.
+// which is how deactivation, password changes and signing out end existing sessions.
 import type { DbClient } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import type { Actor, ActorMembership } from "@/lib/policy";
@@ -22,8 +22,13 @@ type ActorRow = {
  * One round trip on every signed-in request (Prisma's nested select would send four: user,
  * memberships, agencies, units): one row per membership that still counts.
  */
-export async function loadActor(db: DbClient, userId: string, options: { sessionVersion?: number; membershipId?: string } = {}): Promise<Actor | null> {
+export async function loadActor(
+  db: DbClient,
+  userId: string,
+  options: { sessionVersion?: number; sessionId?: string; membershipId?: string } = {},
+): Promise<Actor | null> {
   const sessionVersion = options.sessionVersion ?? null;
+  const sessionId = options.sessionId ?? null;
   const rows = await db.$queryRaw<ActorRow[]>`
     SELECT u."id" AS "userId", u."name", u."email", u."mustChangePassword",
            m."id" AS "membershipId", m."role", m."instansiId", i."name" AS "instansiName", m."unitId", un."name" AS "unitName"
@@ -33,6 +38,7 @@ export async function loadActor(db: DbClient, userId: string, options: { session
     LEFT JOIN "Unit" un ON un."id" = m."unitId"
     WHERE u."id" = ${userId} AND u."isActive"
       AND (${sessionVersion}::int IS NULL OR u."sessionVersion" = ${sessionVersion}::int)
+      AND NOT EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."id" = ${sessionId}::text)
       AND (m."instansiId" IS NULL OR i."isActive")
     ORDER BY m."createdAt", m."id"`;
   const first = rows[0];

@@ -1,6 +1,7 @@
 // The signed-in actor of this request, or null. The session cookie only says who signed
 // in and when; whether they may still act (account active, password not changed since,
-// session within its idle and absolute lifetime) is checked against the database here.
+// session within its idle and absolute lifetime, not signed out) is checked against the
+// database here.
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
@@ -18,9 +19,10 @@ export const ACTIVE_MEMBERSHIP_COOKIE = "spbe-peran";
 export const getActor = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
   const token = (await readSessionToken(jar))?.token;
-  if (!token?.sub || !isSessionFresh(token)) return null;
+  // A token without a session id predates revocable sessions: it cannot be signed out, so it no longer counts.
+  if (!token?.sub || typeof token.sid !== "string" || !isSessionFresh(token)) return null;
   const membershipId = jar.get(ACTIVE_MEMBERSHIP_COOKIE)?.value;
-  return loadActor(db, token.sub, { sessionVersion: typeof token.sv === "number" ? token.sv : -1, membershipId });
+  return loadActor(db, token.sub, { sessionVersion: typeof token.sv === "number" ? token.sv : -1, sessionId: token.sid, membershipId });
 });
 
 export const CHANGE_PASSWORD_PATH = "/akun/kata-sandi";

@@ -4,6 +4,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { randomBytes } from "node:crypto";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -78,6 +79,8 @@ export const authOptions: NextAuthOptions = {
         const now = Math.floor(Date.now() / 1000);
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // This session's own id: signing out revokes it (lib/auth/sign-out.ts).
+        token.sid = randomBytes(18).toString("base64url");
         token.authTime = now;
         token.lastSeen = now;
       }

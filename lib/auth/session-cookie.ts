@@ -16,6 +16,11 @@ export async function readSessionToken(jar: CookieReader): Promise<{ cookieName:
   return { cookieName, token };
 }
 
+/** For the portal's other cookies (active role, language): Secure whenever the portal is served over https, like next-auth's. */
+export function portalCookieOptions(maxAgeSeconds?: number) {
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: env.PUBLIC_URL?.startsWith("https://") ?? false, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
+}
+
 export async function writeSessionToken(jar: CookieWriter, cookieName: string, token: JWT): Promise<void> {
   const maxAge = env.SESSION_IDLE_MINUTES * 60;
   const value = await encode({ token, secret: env.AUTH_SECRET!, maxAge });

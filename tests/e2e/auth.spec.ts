@@ -1,7 +1,7 @@
 // Every role signs in, sees who they act as and only their own agency's numbers, and
 // signs out. Wrong passwords get one neutral message; repeated failures are throttled.
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { periodIdOf, signIn } from "./support";
 
 const journeys = [
   { email: "koordinator@sukamaju.spbe.demo", role: "Koordinator SPBE", where: "Pemerintah Kabupaten Sukamaju" },
@@ -71,4 +71,43 @@ test("after 5 failed attempts an account is throttled, even with the right passw
   await signIn(page, email);
   await expect(page.getByTestId("galat-masuk")).toContainText("Terlalu banyak percobaan");
   await expect(page).toHaveURL(/\/masuk/);
+});
+
+test("a session cookie copied before signing out opens nothing afterwards, in another browser either", async ({ page, browser }) => {
+  await signIn(page, "asesor@tirtamulya.spbe.demo");
+  await expect(page).toHaveURL(/\/dasbor$/);
+  const periodId = await periodIdOf(page, 2025);
+  const copied = await page.context().cookies();
+  expect(copied.some((cookie) => cookie.name.endsWith("next-auth.session-token"))).toBe(true);
+
+  // The copy works while the session lives (the control) ...
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/dasbor");
+  await expect(stolen).toHaveURL(/\/dasbor$/);
+
+  // ... and no more once its owner signed out.
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL(/\/masuk/);
+  await stolen.goto("/dasbor");
+  await expect(stolen).toHaveURL(/\/masuk\?kembali=%2Fdasbor/);
+  const results = await thief.request.get(`/periode/${periodId}/hasil.json`, { maxRedirects: 0 });
+  expect([401, 404]).toContain(results.status());
+  await thief.close();
+});
+
+test("signing out of all devices on the account page ends the other browsers' sessions too", async ({ page, browser }) => {
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, "pimpinan@sukamaju.spbe.demo");
+  await expect(otherPage).toHaveURL(/\/dasbor$/);
+
+  await signIn(page, "pimpinan@sukamaju.spbe.demo");
+  await page.goto("/akun/kata-sandi");
+  await page.getByRole("button", { name: "Keluar dari semua perangkat" }).click();
+  await expect(page).toHaveURL(/\/masuk/);
+  await otherPage.goto("/dasbor");
+  await expect(otherPage).toHaveURL(/\/masuk\?kembali=%2Fdasbor/);
+  await other.close();
 });

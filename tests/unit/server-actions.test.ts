@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "@/lib/commands";
 
-const OWN_SESSION_ACTIONS = new Set(["signOut", "switchMembership", "setLocale"]);
+const OWN_SESSION_ACTIONS = new Set(["signOut", "signOutEverywhere", "switchMembership", "setLocale"]);
 // Run only by the resumable upload endpoint, after it checked and stored the bytes itself:
 // a form must never register a file it did not upload. The Excel import likewise runs
 // from its upload route, which reads the worksheet's rows before the command checks them.

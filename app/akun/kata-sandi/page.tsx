@@ -5,6 +5,7 @@ import { getMessages } from "@/lib/i18n/locale";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { changePassword } from "./actions";
+import { signOutEverywhere } from "../../dasbor/actions";
 
 export const metadata: Metadata = { title: "Ganti kata sandi" };
 
@@ -29,6 +30,13 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
       <p className="text-sm">
         <Link href={next} className="text-brand-700 underline">{m.account.continue}</Link>
       </p>
+      <section aria-labelledby="sesi-judul" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="sesi-judul" className="text-lg font-semibold text-brand-900">{m.account.sessionsTitle}</h2>
+        <p className="text-sm text-slate-700">{m.account.sessionsIntro}</p>
+        <form action={signOutEverywhere}>
+          <button type="submit" className="rounded border border-red-700 px-3 py-1 text-sm text-red-800 hover:bg-red-50">{m.account.signOutEverywhere}</button>
+        </form>
+      </section>
     </div>
   );
 }

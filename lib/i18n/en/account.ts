@@ -22,4 +22,7 @@ export const account: typeof accountId = {
   },
   mustChangeFirst: "Change your temporary password first.",
   continue: "Continue to the workspace",
+  sessionsTitle: "Signed-in sessions",
+  sessionsIntro: "Another device is still signed in with your account, or you forgot to sign out on a shared computer? End every session of this account at once, this one included.",
+  signOutEverywhere: "Sign out of all devices",
 };

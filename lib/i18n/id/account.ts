@@ -20,4 +20,7 @@ export const account = {
   },
   mustChangeFirst: "Ganti kata sandi sementara Anda terlebih dahulu.",
   continue: "Lanjut ke beranda kerja",
+  sessionsTitle: "Sesi masuk",
+  sessionsIntro: "Perangkat lain masih masuk dengan akun Anda, atau Anda lupa keluar di komputer bersama? Akhiri semua sesi akun ini sekaligus, termasuk sesi di perangkat ini.",
+  signOutEverywhere: "Keluar dari semua perangkat",
 };
