@@ -16,7 +16,7 @@ import type { FrameworkDefinition, IndicatorNode } from "@/lib/framework/schema"
 import type { AnswerStatus, DocumentType, InstansiKind, Prisma, Role } from "@/lib/generated/prisma/client";
 import { scoreAssessment } from "@/lib/scoring/score";
 
-import { DEMO_PASSWORD } from "@/lib/auth/password-policy";
+import { DEMO_PASSWORD } from "@/lib/validation/password-policy";
 export { DEMO_PASSWORD };
 const FRAMEWORK_CODE = "spbe-2020";
 const PERIOD_YEAR = 2025;
