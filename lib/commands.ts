@@ -2,7 +2,7 @@
 // every role, and a test checks that no server action bypasses it.
 import { createUnit, setUnitActive, updateUnit } from "@/lib/admin/units";
 import { addMembership, createUser, removeMembership, resetUserPassword, setUserActive } from "@/lib/admin/users";
-import { createInstansi, resetKoordinatorPassword, setInstansiActive } from "@/lib/admin/agencies";
+import { createInstansi, resetKoordinatorPassword, setInstansiActive, setInstansiTimeZone } from "@/lib/admin/agencies";
 import { changeOwnPassword } from "@/lib/admin/change-password";
 import { decideObjection, recordExternalStage, saveObjection } from "@/lib/assessment/external";
 import { advancePeriodPhase, carryOverPeriod, openPeriod, reopenPeriod, updatePeriod } from "@/lib/assessment/periods";
@@ -29,6 +29,7 @@ export const COMMANDS = {
   setUserActive,
   createInstansi,
   setInstansiActive,
+  setInstansiTimeZone,
   resetKoordinatorPassword,
   changeOwnPassword,
   recordExternalStage,

@@ -2,6 +2,7 @@
 // ask can()/assertCan() before reading or changing anything; the UI may hide a button,
 // but that is never the check. Unknown roles and actions are refused (fail closed).
 import { AppError } from "@/lib/errors";
+import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 
 export type Role = "SUPERADMIN" | "KOORDINATOR" | "ASESOR" | "ADMIN_OPD" | "PIMPINAN";
 
@@ -12,6 +13,8 @@ export type ActorMembership = {
   instansiName: string | null;
   unitId: string | null;
   unitName: string | null;
+  /** The agency's time zone (WIB for the superadmin, who has none): deadlines and dates follow it. */
+  timeZone: AgencyTimeZone;
 };
 
 /** The signed-in person acting through one of their memberships (the one they chose). */
@@ -70,6 +73,7 @@ const RULES = {
 
   // Administration of the instansi.
   "unit.manage": instansiRole("KOORDINATOR"),
+  "instansi.settings": instansiRole("KOORDINATOR"),
   "user.manage": instansiRole("KOORDINATOR"),
   "period.manage": instansiRole("KOORDINATOR"),
   "assignment.manage": instansiRole("KOORDINATOR"),

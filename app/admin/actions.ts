@@ -13,4 +13,5 @@ export const resetUserPassword = formAction(COMMANDS.resetUserPassword);
 export const setUserActive = formAction(COMMANDS.setUserActive, { revalidate: ["/admin/pengguna"] });
 export const createInstansi = formAction(COMMANDS.createInstansi, { revalidate: ["/admin/instansi"] });
 export const setInstansiActive = formAction(COMMANDS.setInstansiActive, { revalidate: ["/admin/instansi"] });
+export const setInstansiTimeZone = formAction(COMMANDS.setInstansiTimeZone, { revalidate: ["/admin/unit", "/periode", "/dasbor"] });
 export const resetKoordinatorPassword = formAction(COMMANDS.resetKoordinatorPassword);

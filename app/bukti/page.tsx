@@ -30,7 +30,7 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
     carryOverCandidates(db, actor),
     db.assessmentPeriod.findMany({ where: { instansiId }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
   ]);
-  const today = startOfToday();
+  const today = startOfToday(actor.active.timeZone);
   const typeOptions = DOCUMENT_TYPES.map((value) => ({ value, label: labels.documentTypes[value] ?? value }));
   const filterParams = Object.fromEntries(Object.entries({ q: query.q, jenis: query.jenis, unit: query.unit, berlaku: query.berlaku }).filter(([, value]) => value)) as Record<string, string>;
   const select = "mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
@@ -77,7 +77,7 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
                   <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                     <span>
                       <span className="font-medium">{item.title}</span> · {labels.documentTypes[item.documentType]}
-                      {item.validUntil && ` · ${labels.fields.validUntil} ${formatDate(item.validUntil, locale)}`}
+                      {item.validUntil && ` · ${labels.fields.validUntil} ${formatDate(item.validUntil, locale, actor.active.timeZone)}`}
                     </span>
                     <ActionForm id={`bawa-${item.id}`} action={carryOverEvidence} fixErrorsMessage={m.forms.fixErrors} className="flex flex-wrap items-center gap-2">
                       <input type="hidden" name="evidenceId" value={item.id} />

@@ -123,7 +123,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <Link href={`/periode/${comment.periodId}/indikator/${comment.indicator.number}`} className="font-medium text-brand-700 underline">
                   {comment.indicator.number}. {comment.indicator.name}
                 </Link>
-                <p className="text-xs text-slate-600">{comment.author.name} · {formatDateTime(comment.createdAt, locale)}</p>
+                <p className="text-xs text-slate-600">{comment.author.name} · {formatDateTime(comment.createdAt, locale, actor.active.timeZone)}</p>
                 <p className="line-clamp-2">{comment.body}</p>
               </li>
             ))}

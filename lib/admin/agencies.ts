@@ -5,9 +5,9 @@ import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
-import { assertCan } from "@/lib/policy";
+import { assertCan, assertCanInOwnInstansi } from "@/lib/policy";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
-import { ZInstansiCreate, ZInstansiSetActive, ZKoordinatorPasswordReset } from "@/lib/validation/admin";
+import { ZInstansiCreate, ZInstansiSetActive, ZInstansiTimeZone, ZKoordinatorPasswordReset } from "@/lib/validation/admin";
 import { setTemporaryPassword } from "./users";
 
 const m = messages.id.admin.agencies;
@@ -79,5 +79,18 @@ export const resetKoordinatorPassword = defineCommand({
     const temporaryPassword = await setTemporaryPassword(tx, membership.userId);
     await writeAudit(tx, request, { action: "user.reset-password", entityType: "User", entityId: membership.userId, instansiId: membership.instansiId });
     return { message: fill(messages.id.admin.users.passwordReset, { email: membership.user.email }), data: { temporaryPassword } };
+  },
+});
+
+/** The Koordinator sets the agency's time zone (WIB, WITA, WIT); deadlines and "today" follow it. */
+export const setInstansiTimeZone = defineCommand({
+  name: "instansi.time-zone",
+  input: ZInstansiTimeZone,
+  async run({ tx, actor, request }, { timeZone }) {
+    const instansiId = assertCanInOwnInstansi(actor, "instansi.settings");
+    const before = await tx.instansi.findUniqueOrThrow({ where: { id: instansiId }, select: { timeZone: true } });
+    await tx.instansi.update({ where: { id: instansiId }, data: { timeZone } });
+    await writeAudit(tx, request, { action: "instansi.time-zone", entityType: "Instansi", entityId: instansiId, instansiId, before, after: { timeZone } });
+    return { message: fill(messages.id.admin.timeZone.saved, { zone: timeZone }) };
   },
 });

@@ -10,6 +10,7 @@ import { scorePeriodStages } from "@/lib/results/period-summary";
 import { Decimal, type AssessmentScore } from "@/lib/scoring";
 import { EXTERNAL_STAGES, type ExternalStage } from "@/lib/validation/external";
 import { levelOptions, levelScaleOf, type LevelOption, type LevelScaleRule } from "./level-rule";
+import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 import { objectionWindow, type ObjectionWindow } from "./objection-deadline";
 
 export const RESULT_STAGES = ["SELF", "INTERNAL_VERIFICATION", ...EXTERNAL_STAGES] as const;
@@ -46,6 +47,7 @@ export type ExternalResults = {
   groups: { code: string; name: string; indicators: ExternalIndicator[] }[];
   scores: { stage: ResultStage; score: AssessmentScore }[];
   contestable: ContestableIndicator[];
+  timeZone: AgencyTimeZone;
   window: ObjectionWindow;
 };
 
@@ -59,7 +61,7 @@ export function compareToSelf(level: string | null | undefined, self: string | n
 export async function loadExternalResults(db: DbClient, instansiId: string, periodId: string, now: Date = new Date()): Promise<ExternalResults | null> {
   const period = await db.assessmentPeriod.findFirst({
     where: { id: periodId, instansiId },
-    select: { id: true, year: true, phase: true, predicateBasis: true, objectionDeadline: true, frameworkVersionId: true },
+    select: { id: true, year: true, phase: true, predicateBasis: true, objectionDeadline: true, frameworkVersionId: true, instansi: { select: { timeZone: true } } },
   });
   if (!period) return null;
   const [scored, answers, objections] = await Promise.all([
@@ -122,6 +124,7 @@ export async function loadExternalResults(db: DbClient, instansiId: string, peri
     groups,
     scores,
     contestable,
-    window: objectionWindow(period.objectionDeadline, now),
+    timeZone: period.instansi.timeZone,
+    window: objectionWindow(period.objectionDeadline, now, period.instansi.timeZone),
   };
 }

@@ -125,8 +125,9 @@ export const saveObjection = defineCommand({
   input: ZObjectionSave,
   async run({ tx, actor, request }, input) {
     const period = await loadEditablePeriod(tx, actor, input.periodId);
-    const window = objectionWindow(period.objectionDeadline);
-    if (window.state === "closed") throw new AppError("conflict", { message: fill(m.deadlinePassed, { date: formatDate(window.deadline) }) });
+    // The deadline day ends at midnight in the agency's own time zone.
+    const window = objectionWindow(period.objectionDeadline, new Date(), actor.active.timeZone);
+    if (window.state === "closed") throw new AppError("conflict", { message: fill(m.deadlinePassed, { date: formatDate(window.deadline, "id", actor.active.timeZone) }) });
     const indicator = await loadIndicator(tx, period, input.indicator);
 
     const answers = await tx.answer.findMany({

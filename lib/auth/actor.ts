@@ -4,6 +4,7 @@
 import type { DbClient } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import type { Actor, ActorMembership } from "@/lib/policy";
+import { DEFAULT_TIME_ZONE, type AgencyTimeZone } from "@/lib/i18n/time-zone";
 
 type ActorRow = {
   userId: string;
@@ -16,6 +17,7 @@ type ActorRow = {
   instansiName: string | null;
   unitId: string | null;
   unitName: string | null;
+  timeZone: AgencyTimeZone | null;
 };
 
 /**
@@ -31,7 +33,7 @@ export async function loadActor(
   const sessionId = options.sessionId ?? null;
   const rows = await db.$queryRaw<ActorRow[]>`
     SELECT u."id" AS "userId", u."name", u."email", u."mustChangePassword",
-           m."id" AS "membershipId", m."role", m."instansiId", i."name" AS "instansiName", m."unitId", un."name" AS "unitName"
+           m."id" AS "membershipId", m."role", m."instansiId", i."name" AS "instansiName", m."unitId", un."name" AS "unitName", i."timeZone"::text AS "timeZone"
     FROM "User" u
     JOIN "Membership" m ON m."userId" = u."id" AND m."isActive"
     LEFT JOIN "Instansi" i ON i."id" = m."instansiId"
@@ -50,6 +52,7 @@ export async function loadActor(
     instansiName: row.instansiName,
     unitId: row.unitId,
     unitName: row.unitName,
+    timeZone: row.timeZone ?? DEFAULT_TIME_ZONE,
   }));
   const active = memberships.find((membership) => membership.id === options.membershipId) ?? memberships[0]!;
   return { userId: first.userId, name: first.name, email: first.email, memberships, active, mustChangePassword: first.mustChangePassword };

@@ -1,6 +1,7 @@
 // What the evidence library page shows: the items the actor may read (an Admin OPD their
 // unit's, the instansi-wide roles all of the instansi's), filtered, with where each item
 // is used; and the items waiting to be confirmed for the current period (carry-over).
+import { DEFAULT_TIME_ZONE, todayIn, type AgencyTimeZone } from "@/lib/i18n/time-zone";
 import type { z } from "zod";
 import type { DbClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -14,8 +15,9 @@ export type LibraryQuery = z.infer<typeof ZEvidenceQuery>;
 export const EXPIRING_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function startOfToday(now: Date = new Date()): Date {
-  return new Date(now.toISOString().slice(0, 10));
+/** Today in the agency's zone, as validity dates are stored (midnight UTC of the day). */
+export function startOfToday(zone: AgencyTimeZone = DEFAULT_TIME_ZONE, now: Date = new Date()): Date {
+  return todayIn(zone, now);
 }
 
 export type Expiry = "expired" | "expiring" | "valid" | "none";

@@ -1,6 +1,7 @@
 // Changes to the evidence library: links, the data of an item, soft delete and the
 // carry-over into a period. An Admin OPD manages the items of their own unit; every change
 // writes its audit record in the same transaction.
+import { todayIn } from "@/lib/i18n/time-zone";
 import type { DbTransaction } from "@/lib/db";
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
@@ -121,9 +122,9 @@ export const carryOverEvidence = defineCommand({
     const period = await tx.assessmentPeriod.findFirst({ where: { id: periodId, instansiId: evidence.instansiId } });
     if (!period) throw new AppError("not_found");
     if (period.phase === "FINAL") throw new AppError("conflict", { message: messages.id.periods.locked });
-    const today = new Date(new Date().toISOString().slice(0, 10));
+    const today = todayIn(actor.active.timeZone);
     if (evidence.validUntil && evidence.validUntil < today) {
-      throw new AppError("conflict", { message: fill(m.carryExpired, { title: evidence.title, date: formatDate(evidence.validUntil) }) });
+      throw new AppError("conflict", { message: fill(m.carryExpired, { title: evidence.title, date: formatDate(evidence.validUntil, "id", actor.active.timeZone) }) });
     }
     const key = { evidenceId_periodId: { evidenceId, periodId } };
     const existing = await tx.evidencePeriod.findUnique({ where: key });

@@ -1,15 +1,17 @@
+import { AGENCY_TIME_ZONES, DEFAULT_TIME_ZONE, type AgencyTimeZone } from "./time-zone";
+
 /** Replaces {name} placeholders in a catalog message. */
 export function fill(message: string, values: Record<string, string | number>): string {
   return message.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
-// Western Indonesian Time: where most users are; WITA/WIT agencies still read an unambiguous time (shown with its zone).
-const TIME_ZONE = "Asia/Jakarta";
-
-export function formatDateTime(date: Date, locale: string = "id"): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE, timeZoneName: "short" }).format(date);
+// Times are shown in the agency's zone (Instansi.timeZone), with the zone's name, so a
+// reader elsewhere still reads an unambiguous time.
+export function formatDateTime(date: Date, locale: string = "id", zone: AgencyTimeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: AGENCY_TIME_ZONES[zone].iana, timeZoneName: "short" }).format(date);
 }
 
-export function formatDate(date: Date, locale: string = "id"): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+/** A calendar date (deadlines are stored at midnight UTC or WIB of their day) as that day in the agency's zone. */
+export function formatDate(date: Date, locale: string = "id", zone: AgencyTimeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { dateStyle: "long", timeZone: AGENCY_TIME_ZONES[zone].iana }).format(date);
 }

@@ -6,6 +6,7 @@ import PDFDocument from "pdfkit";
 import { displayLevel } from "@/lib/assessment/level-rule";
 import type { AnswerStage } from "@/lib/generated/prisma/enums";
 import { fill, formatDate } from "@/lib/i18n/format";
+import { AGENCY_TIME_ZONES, type AgencyTimeZone } from "@/lib/i18n/time-zone";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { formatIndex, type AssessmentScore } from "@/lib/scoring";
 import { evidenceHref, type PeriodReport, type ReportIndicator } from "./period-report";
@@ -21,7 +22,6 @@ const BOLD = "Helvetica-Bold";
 const BRAND = "#1e3a8a";
 const HEADER_FILL = "#e2e8f0";
 const GROUP_FILL = "#f1f5f9";
-const TIME_ZONE = "Asia/Jakarta";
 
 const contentWidth = (doc: Doc) => doc.page.width - MARGIN * 2;
 
@@ -82,7 +82,7 @@ function cover(doc: Doc, report: PeriodReport, { m, locale, now }: Required<Opti
   ]) {
     doc.text(pdfSafe(line), { width, align: "center" });
   }
-  doc.moveDown(6).fontSize(10).fillColor("#475569").text(pdfSafe(fill(r.generated, { date: formatDate(now, locale) })), { width, align: "center" }).fillColor("black");
+  doc.moveDown(6).fontSize(10).fillColor("#475569").text(pdfSafe(fill(r.generated, { date: formatDate(now, locale, report.instansi.timeZone) })), { width, align: "center" }).fillColor("black");
 }
 
 function stageRows(report: PeriodReport, m: Messages): Cell[][] {
@@ -231,8 +231,8 @@ function recommendations(doc: Doc, report: PeriodReport, { m, locale }: Required
   );
 }
 
-function weekday(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { weekday: "long", timeZone: TIME_ZONE }).format(date);
+function weekday(date: Date, locale: Locale, zone: AgencyTimeZone): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { weekday: "long", timeZone: AGENCY_TIME_ZONES[zone].iana }).format(date);
 }
 
 /** Lines above, room to sign, the name (underlined) and the NIP line; blocks side by side share their top. */
@@ -250,7 +250,7 @@ function minutes(doc: Doc, report: PeriodReport, { m, locale, now }: Required<Op
   doc.moveDown(1).font(BOLD).fontSize(14).text(pdfSafe(r.minutes.toUpperCase()), MARGIN, undefined, { width, align: "center" });
   doc.moveDown(0.2).font(FONT).fontSize(10).text(pdfSafe(r.minutesNumber), { width, align: "center" });
   doc.moveDown(1.5);
-  paragraph(doc, fill(r.minutesOpening, { weekday: weekday(now, locale), date: formatDate(now, locale), instansi: report.instansi.name, year: report.period.year, framework: report.framework.name }), { align: "justify" });
+  paragraph(doc, fill(r.minutesOpening, { weekday: weekday(now, locale, report.instansi.timeZone), date: formatDate(now, locale, report.instansi.timeZone), instansi: report.instansi.name, year: report.period.year, framework: report.framework.name }), { align: "justify" });
   doc.moveDown(0.6);
   table(doc, [190, 60, 110, "rest"], [r.stage, r.index, r.predicate, r.answered], stageRows(report, m));
   paragraph(doc, r.minutesClosing, { align: "justify" });
@@ -258,7 +258,7 @@ function minutes(doc: Doc, report: PeriodReport, { m, locale, now }: Required<Op
   const top = Math.max(doc.y + 30, doc.page.height - MARGIN - 200);
   const blockWidth = (width - 40) / 2;
   signatureBlock(doc, MARGIN, top, blockWidth, ["", r.pimpinan], report.signatories.pimpinan, r);
-  signatureBlock(doc, MARGIN + blockWidth + 40, top, blockWidth, [fill(r.signedAt, { date: formatDate(now, locale) }), r.koordinator], report.signatories.koordinator, r);
+  signatureBlock(doc, MARGIN + blockWidth + 40, top, blockWidth, [fill(r.signedAt, { date: formatDate(now, locale, report.instansi.timeZone) }), r.koordinator], report.signatories.koordinator, r);
 }
 
 function pageNumbers(doc: Doc, m: Messages) {

@@ -4,6 +4,7 @@
 // the recommendations and the people who sign. A fixed number of queries whatever the
 // size of the framework. Callers load the period within the actor's instansi first
 // (loadPeriodFor): this module reads by period id.
+import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 import type { DbClient } from "@/lib/db";
 import { isIndicatorNode, type FrameworkDefinition, type IndicatorNode } from "@/lib/framework/schema";
 import { walkNodes } from "@/lib/framework/tree";
@@ -56,7 +57,7 @@ export type ReportRecommendation = {
 
 export type PeriodReport = {
   period: ReportPeriod;
-  instansi: { code: string; name: string; kind: InstansiKind; region: string | null };
+  instansi: { code: string; name: string; kind: InstansiKind; region: string | null; timeZone: AgencyTimeZone };
   framework: { code: string; name: string; regulation: string; version: number; definition: FrameworkDefinition };
   /** The stages worth showing, in the order the year produces them. */
   stages: { stage: AnswerStage; score: AssessmentScore }[];
@@ -89,7 +90,7 @@ export async function loadPeriodReport(db: DbClient, periodId: string, options: 
   if (!period) return null;
   const [scored, instansi, nodes, answers, recommendations, signers, assigned] = await Promise.all([
     scorePeriodStages(db, [period], ANSWER_STAGES),
-    db.instansi.findUniqueOrThrow({ where: { id: period.instansiId }, select: { code: true, name: true, kind: true, region: true } }),
+    db.instansi.findUniqueOrThrow({ where: { id: period.instansiId }, select: { code: true, name: true, kind: true, region: true, timeZone: true } }),
     db.frameworkNode.findMany({ where: { versionId: period.frameworkVersionId, kind: "INDICATOR" }, select: { id: true, number: true } }),
     db.answer.findMany({
       where: { periodId },

@@ -1,5 +1,6 @@
 // The administration forms' input, shared by the browser (instant field errors) and the
 // server actions (the check that counts). Messages come from the Bahasa Indonesia catalog.
+import { TIME_ZONE_CODES, type AgencyTimeZone } from "@/lib/i18n/time-zone";
 import { z } from "zod";
 import { id, line, searchQuery } from "./primitives";
 import { messages } from "@/lib/i18n/messages";
@@ -96,6 +97,8 @@ export const ZInstansiCreate = z.object({
 });
 
 export const ZInstansiSetActive = z.object({ instansiId: id, active: flag });
+
+export const ZInstansiTimeZone = z.object({ timeZone: z.enum(TIME_ZONE_CODES as [AgencyTimeZone, ...AgencyTimeZone[]], { error: messages.id.admin.timeZone.invalid }) });
 
 export const ZKoordinatorPasswordReset = z.object({ membershipId: id });
 

@@ -140,6 +140,7 @@ const MATRIX: Record<CommandName, Row> = {
     own: () => ({ code: "kota-baru", name: "Kota Baru", kind: "KOTA", region: "", koordinatorName: "Koor Baru", koordinatorEmail: "koor@kota-baru.go.id" }),
   },
   setInstansiActive: { allowed: ["SUPERADMIN"], own: (f) => ({ instansiId: f.home.instansiId, active: "false" }) },
+  setInstansiTimeZone: { allowed: ["KOORDINATOR"], own: () => ({ timeZone: "WIT" }) },
   resetKoordinatorPassword: { allowed: ["SUPERADMIN"], own: (f) => ({ membershipId: f.home.membershipIds.KOORDINATOR }) },
   openPeriod: {
     allowed: ["KOORDINATOR"],

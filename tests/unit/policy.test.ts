@@ -15,6 +15,7 @@ function actorWith(role: Role): Actor {
     instansiName: null,
     unitId: role === "ADMIN_OPD" ? HOME.unitId : null,
     unitName: null,
+    timeZone: "WIB" as const,
   };
   return { userId: `u-${role}`, name: role, email: `${role}@test`, memberships: [membership], active: membership, mustChangePassword: false };
 }
@@ -24,7 +25,7 @@ function actorWith(role: Role): Actor {
 const OWN: Record<Role, Action[]> = {
   SUPERADMIN: ["instansi.manage", "instansi.list", "results.read-all", "results.read"],
   KOORDINATOR: [
-    "instansi.read", "results.read", "answer.read-all", "audit.read", "unit.manage", "user.manage", "period.manage",
+    "instansi.read", "results.read", "answer.read-all", "audit.read", "unit.manage", "instansi.settings", "user.manage", "period.manage",
     "assignment.manage", "external-result.record", "answer.read", "comment.create", "evidence.read", "answer.import",
     "simulation.run", "recommendation.read", "recommendation.manage", "recommendation.update-status",
   ],

@@ -91,7 +91,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {entries.map((entry) => (
               <tr key={entry.id.toString()} className="border-t border-slate-100 align-top" data-testid="audit-baris">
                 <td className="whitespace-nowrap p-2">
-                  <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, locale)}</time>
+                  <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, locale, actor.active.timeZone)}</time>
                 </td>
                 <td className="p-2">
                   {entry.actor ? (

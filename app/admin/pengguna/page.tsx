@@ -58,7 +58,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </div>
                 <p className="text-sm text-slate-700">
                   {activeHere && user.isActive ? m.admin.active : m.admin.inactive} · {labels.lastLogin}:{" "}
-                  {user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : labels.never}
+                  {user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale, actor.active.timeZone) : labels.never}
                 </p>
               </div>
               <div className="mt-2">

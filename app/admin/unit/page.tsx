@@ -6,9 +6,10 @@ import { listUnits } from "@/lib/admin/queries";
 import { getMessages } from "@/lib/i18n/locale";
 import { UNIT_FUNCTIONS, ZListQuery } from "@/lib/validation/admin";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
-import { CheckboxGroup, TextField } from "@/components/forms/fields";
+import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields";
 import { Pagination, SearchBox } from "@/components/admin/list-controls";
-import { createUnit, setUnitActive, updateUnit } from "../actions";
+import { createUnit, setInstansiTimeZone, setUnitActive, updateUnit } from "../actions";
+import { TIME_ZONE_CODES } from "@/lib/i18n/time-zone";
 
 export const metadata: Metadata = { title: "Unit kerja" };
 
@@ -24,6 +25,17 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
+      <ActionForm id="zona-waktu" action={setInstansiTimeZone} resetOnSuccess={false} fixErrorsMessage={m.forms.fixErrors} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <SelectField
+          name="timeZone"
+          label={m.admin.timeZone.title}
+          hint={m.admin.timeZone.hint}
+          defaultValue={actor.active.timeZone}
+          options={TIME_ZONE_CODES.map((zone) => ({ value: zone, label: m.admin.timeZone.options[zone]! }))}
+          className="min-w-72 flex-1"
+        />
+        <SubmitButton pendingLabel={m.forms.saving} variant="secondary">{m.admin.timeZone.save}</SubmitButton>
+      </ActionForm>
       <p className="text-sm text-slate-700">{labels.intro}</p>
       <details className="rounded-lg border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer font-semibold">{labels.create}</summary>

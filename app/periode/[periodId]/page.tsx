@@ -82,7 +82,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
         <PhaseStepper phase={period.phase} labels={labels} />
         {baseline && <p className="text-sm text-slate-700">{fill(view.baselineFrom, { year: baseline.year })}</p>}
         {period.phase === "FINAL" && period.lockedAt && (
-          <p className="text-sm text-slate-700" data-testid="periode-terkunci">{fill(view.lockedInfo, { at: formatDateTime(period.lockedAt, locale), name: locker?.name ?? labels.none })}</p>
+          <p className="text-sm text-slate-700" data-testid="periode-terkunci">{fill(view.lockedInfo, { at: formatDateTime(period.lockedAt, locale, actor.active.timeZone), name: locker?.name ?? labels.none })}</p>
         )}
       </div>
 

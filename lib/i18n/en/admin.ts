@@ -9,6 +9,15 @@ export const admin: typeof adminId = {
   deactivate: "Deactivate",
   activate: "Reactivate",
   save: "Save",
+  timeZone: {
+    title: "Agency time zone",
+    hint: "Deadlines and \"today\" follow this time zone: a deadline ends at midnight local time.",
+    label: "Time zone",
+    options: { WIB: "WIB (UTC+7): Sumatra, Java, West and Central Kalimantan", WITA: "WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, South, East and North Kalimantan", WIT: "WIT (UTC+9): Maluku and Papua" },
+    save: "Save time zone",
+    saved: "The agency's time zone is now {zone}.",
+    invalid: "Choose WIB, WITA or WIT.",
+  },
   units: {
     title: "Units",
     intro: "The agency units (OPD) that fill in indicators. A unit's functions drive the default indicator assignment.",

@@ -7,6 +7,15 @@ export const admin = {
   deactivate: "Nonaktifkan",
   activate: "Aktifkan kembali",
   save: "Simpan",
+  timeZone: {
+    title: "Zona waktu instansi",
+    hint: "Tenggat dan tanggal \"hari ini\" mengikuti zona waktu ini: tenggat berakhir pukul 24.00 waktu setempat.",
+    label: "Zona waktu",
+    options: { WIB: "WIB (UTC+7): Sumatra, Jawa, Kalimantan Barat dan Tengah", WITA: "WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, Kalimantan Selatan, Timur dan Utara", WIT: "WIT (UTC+9): Maluku dan Papua" } as Record<string, string>,
+    save: "Simpan zona waktu",
+    saved: "Zona waktu instansi menjadi {zone}.",
+    invalid: "Pilih WIB, WITA atau WIT.",
+  },
   units: {
     title: "Unit kerja",
     intro: "Unit kerja (OPD) yang mengisi indikator. Fungsi unit menentukan penugasan bawaan indikator.",

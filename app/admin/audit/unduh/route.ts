@@ -5,16 +5,15 @@ import { AUDIT_CSV_COLUMNS, auditCsvValues, auditEntriesForExport } from "@/lib/
 import { CSV_BOM, csvRow } from "@/lib/export/csv";
 import { sessionRoute } from "@/lib/http/session-route";
 import { log } from "@/lib/log";
+import { todayTextIn } from "@/lib/i18n/time-zone";
 import { ZAuditFilters } from "@/lib/validation/audit";
 
 export const dynamic = "force-dynamic";
 
-const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-export const GET = sessionRoute({ anonymous: "sign-in", action: "audit.read" }, async ({ request, requestId, instansiId }) => {
+export const GET = sessionRoute({ anonymous: "sign-in", action: "audit.read" }, async ({ request, requestId, instansiId, actor }) => {
   const filters = ZAuditFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { code } = await db.instansi.findUniqueOrThrow({ where: { id: instansiId }, select: { code: true } });
-  const today = new Date(Date.now() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10).replaceAll("-", "");
+  const today = todayTextIn(actor.active.timeZone).replaceAll("-", "");
 
   // The first batch is read before answering, so an unreachable database is still a 503.
   const batches = auditEntriesForExport(db, instansiId, filters);

@@ -123,9 +123,9 @@ function StageIndices({ results, stageNames, labels }: { results: ExternalResult
   );
 }
 
-function deadlineText(window: ExternalResults["window"], labels: Labels): string {
+function deadlineText({ window, timeZone }: ExternalResults, labels: Labels): string {
   if (window.state === "unset") return labels.unset;
-  const date = fill(labels.deadline, { date: formatDate(window.deadline) });
+  const date = fill(labels.deadline, { date: formatDate(window.deadline, "id", timeZone) });
   if (window.state === "closed") return `${date} · ${labels.closed}`;
   return `${date} · ${window.daysLeft === 0 ? labels.dueToday : fill(labels.daysLeft, { days: window.daysLeft })}`;
 }
@@ -186,7 +186,7 @@ function ObjectionList({ results, canRecord, stageNames, labels, m }: { results:
     <section className="space-y-2" aria-labelledby="daftar-sanggah">
       <h2 id="daftar-sanggah" className="text-lg font-semibold">{labels.objectionsTitle}</h2>
       <p className="text-sm text-slate-700">{labels.objectionsIntro}</p>
-      <p className={`text-sm font-medium ${isOpen ? "text-slate-900" : "text-red-800"}`} data-testid="batas-sanggah">{deadlineText(results.window, labels)}</p>
+      <p className={`text-sm font-medium ${isOpen ? "text-slate-900" : "text-red-800"}`} data-testid="batas-sanggah">{deadlineText(results, labels)}</p>
       {results.contestable.length === 0 ? (
         <p className="text-sm text-slate-600" data-testid="sanggah-kosong">{labels.objectionsEmpty}</p>
       ) : (
@@ -221,7 +221,7 @@ function ObjectionList({ results, canRecord, stageNames, labels, m }: { results:
                         {item.objections.map((objection) => (
                           <li key={objection.stage} data-testid={`sanggah-${item.number}-${objection.stage}`}>
                             <span className="font-medium">{stageNames[objection.stage]}: {labels.objectionStatuses[objection.status]}</span>
-                            <span className="text-xs text-slate-600"> · {formatDateTime(objection.updatedAt)}</span>
+                            <span className="text-xs text-slate-600"> · {formatDateTime(objection.updatedAt, "id", results.timeZone)}</span>
                             <p className="whitespace-pre-line text-slate-700">{objection.reason}</p>
                           </li>
                         ))}

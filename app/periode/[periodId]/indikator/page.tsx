@@ -34,7 +34,7 @@ export default async function IndicatorListPage({ params, searchParams }: { para
   const list = await orNotFound(listPeriodIndicators(db, actor, periodId, filters));
   const { period, rows } = list;
   const isTodo = list.mode === "todo";
-  const deadline = period.fillDeadline ? formatDate(period.fillDeadline, locale) : "-";
+  const deadline = period.fillDeadline ? formatDate(period.fillDeadline, locale, actor.active.timeZone) : "-";
   const filtered = !!(filters.unit || filters.domain || filters.status);
 
   return (
@@ -122,7 +122,7 @@ export default async function IndicatorListPage({ params, searchParams }: { para
                 </td>
                 <td className="p-2">
                   <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[row.status]}`}>{statuses[row.status] ?? row.status}</span>
-                  {row.submittedAt && <div className="text-xs text-slate-600">{fill(labels.waitingSince, { date: formatDate(row.submittedAt, locale) })}</div>}
+                  {row.submittedAt && <div className="text-xs text-slate-600">{fill(labels.waitingSince, { date: formatDate(row.submittedAt, locale, actor.active.timeZone) })}</div>}
                 </td>
                 <td className="p-2 text-right tabular-nums">{displayLevel(row.level)}</td>
                 {isTodo && (

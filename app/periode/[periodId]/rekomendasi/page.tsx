@@ -125,7 +125,7 @@ export default async function RecommendationsPage({ params, searchParams }: Prop
                     <td className="max-w-sm p-2 whitespace-pre-line">{item.text}</td>
                     <td className="p-2">{labels.sources[item.source]}</td>
                     <td className="p-2">{item.ownerName ?? labels.none}</td>
-                    <td className="p-2">{item.dueDate ? formatDate(item.dueDate, locale) : labels.none}</td>
+                    <td className="p-2">{item.dueDate ? formatDate(item.dueDate, locale, actor.active.timeZone) : labels.none}</td>
                     <td className="p-2">
                       <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[item.status] ?? ""}`} data-testid="rekomendasi-status">{labels.statuses[item.status]}</span>
                     </td>

@@ -59,7 +59,7 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
           <span data-testid="status-jawaban">{labels.statuses[status]}</span>
           <span>{labels.weight} {indicator.weight.replace(".", ",")}</span>
           <span>{labels.owners}: {view.owners.join(", ") || "-"}</span>
-          {view.period.fillDeadline && <span>{labels.deadline}: {formatDate(view.period.fillDeadline, locale)}</span>}
+          {view.period.fillDeadline && <span>{labels.deadline}: {formatDate(view.period.fillDeadline, locale, actor.active.timeZone)}</span>}
         </p>
       </header>
 
@@ -176,7 +176,7 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
                     {fill(labels.round, { round: review.round })} · {review.decision === "VERIFIED" ? labels.decisionVerified : labels.decisionRevision}
                     {review.verifiedLevel && ` · ${labels.level} ${displayLevel(review.verifiedLevel)}`}
                   </p>
-                  <p className="text-xs text-slate-600">{fill(labels.by, { name: view.people.get(review.reviewerId) ?? "-" })} · {formatDateTime(review.createdAt, locale)}</p>
+                  <p className="text-xs text-slate-600">{fill(labels.by, { name: view.people.get(review.reviewerId) ?? "-" })} · {formatDateTime(review.createdAt, locale, actor.active.timeZone)}</p>
                   {review.notes && <p className="whitespace-pre-wrap">{review.notes}</p>}
                 </li>
               ))}
@@ -201,7 +201,7 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
                   <li key={change.id}>
                     {fill(labels.levelChange, { stage: labels.stages[stage]!, from: displayLevel(change.fromLevel), to: displayLevel(change.toLevel) })}
                     <span className="text-slate-600">
-                      {" "}· {fill(labels.by, { name: (change.actorId && view.people.get(change.actorId)) || "-" })} · {formatDateTime(change.createdAt, locale)}
+                      {" "}· {fill(labels.by, { name: (change.actorId && view.people.get(change.actorId)) || "-" })} · {formatDateTime(change.createdAt, locale, actor.active.timeZone)}
                       {change.reason && ` · ${change.reason}`}
                     </span>
                   </li>
@@ -222,7 +222,7 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
             {view.comments.map((comment) => (
               <li key={comment.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
                 <p className="text-xs text-slate-600">
-                  <strong className="text-slate-900">{comment.author.name}</strong> · {formatDateTime(comment.createdAt, locale)}
+                  <strong className="text-slate-900">{comment.author.name}</strong> · {formatDateTime(comment.createdAt, locale, actor.active.timeZone)}
                   {comment.mentions.length > 0 && ` · ${labels.mentioned} ${comment.mentions.map((mention) => `@${mention.user.name}`).join(", ")}`}
                 </p>
                 <p className="whitespace-pre-wrap">{comment.body}</p>
