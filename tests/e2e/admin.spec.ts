@@ -131,3 +131,20 @@ test("the superadmin adds an agency together with its Koordinator", async ({ pag
   await expect(page.getByTestId("instansi-baru-temporaryPassword")).toHaveText(/^\w{4}-\w{4}-\w{4}$/);
   await expect(page.getByTestId("instansi-kab-lembahhijau")).toContainText("koordinator@lembahhijau.go.id");
 });
+
+test("the Koordinator sets the agency's time zone to WIT; times on the audit trail show WIT, then back to WIB", async ({ page }) => {
+  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await page.goto("/admin/unit");
+  const form = page.locator("#zona-waktu");
+  await form.getByLabel("Zona waktu instansi").selectOption("WIT");
+  await form.getByRole("button", { name: "Simpan zona waktu" }).click();
+  await expect(page.getByTestId("zona-waktu-hasil")).toContainText("Zona waktu instansi menjadi WIT.");
+  await page.goto("/admin/audit");
+  await expect(page.locator("time").first()).toContainText("WIT");
+
+  await page.goto("/admin/unit");
+  await expect(form.getByLabel("Zona waktu instansi")).toHaveValue("WIT");
+  await form.getByLabel("Zona waktu instansi").selectOption("WIB");
+  await form.getByRole("button", { name: "Simpan zona waktu" }).click();
+  await expect(page.getByTestId("zona-waktu-hasil")).toContainText("Zona waktu instansi menjadi WIB.");
+});
