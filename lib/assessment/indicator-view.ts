@@ -4,7 +4,7 @@
 // (or, across frameworks, the mapped indicators as context), and
 // what the actor may do here.
 import type { Db } from "@/lib/db";
-import { getFrameworkVersion } from "@/lib/framework-versions/store";
+import { getFrameworkVersion, getIndicatorNodeIds } from "@/lib/framework-versions/store";
 import { walkNodes } from "@/lib/framework/tree";
 import { isIndicatorNode, type GroupNode, type IndicatorNode } from "@/lib/framework/schema";
 import { can, type Actor } from "@/lib/policy";
@@ -14,7 +14,10 @@ import { loadEvidenceCandidates, loadPreviousContext, loadPreviousPeriod, previo
 import { phaseAllows } from "./phase";
 import { isEditable } from "./answer-lifecycle";
 
-export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, number: number) {
+/** Level changes shown per page, newest first: an answer saved thousands of times must not make a 2 MB page. */
+export const LEVEL_HISTORY_PAGE_SIZE = 50;
+
+export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, number: number, paging: { historyPage?: number } = {}) {
   const instansiId = actor.active.instansiId;
   if (!instansiId) return null;
   const period = await db.assessmentPeriod.findFirst({ where: { id: periodId, instansiId } });
@@ -35,8 +38,10 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
   });
   const found = indicator as IndicatorNode | null;
   if (!found) return null;
-  const node = await db.frameworkNode.findFirst({ where: { versionId: period.frameworkVersionId, number }, select: { id: true } });
-  if (!node) return null;
+  const nodeIds = await getIndicatorNodeIds(db, period.frameworkVersionId);
+  const nodeId = nodeIds.byNumber.get(number);
+  if (!nodeId) return null;
+  const node = { id: nodeId };
 
   const assignments = await db.assignment.findMany({
     where: { periodId, indicatorId: node.id },
@@ -47,19 +52,28 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
   const readScope = { instansiId, unitId: ownsIt ? actor.active.unitId : null };
   if (!can(actor, "answer.read", readScope)) return null;
 
-  const [answers, comments, previousPeriod, library, members] = await Promise.all([
+  const historyPage = Math.max(1, Math.floor(paging.historyPage ?? 1));
+  const [answers, history, comments, previousPeriod, library, members] = await Promise.all([
     db.answer.findMany({
       where: { periodId, indicatorId: node.id },
       include: {
         evidence: { include: { evidence: { select: { id: true, title: true, kind: true, url: true, originalName: true, documentType: true } } } },
         reviews: { orderBy: { round: "asc" } },
-        levelChanges: { orderBy: { createdAt: "asc" } },
       },
+    }),
+    // One page of the history of every stage's answer, newest first, and one more row to
+    // know whether an older page exists.
+    db.levelChange.findMany({
+      where: { answer: { periodId, indicatorId: node.id } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (historyPage - 1) * LEVEL_HISTORY_PAGE_SIZE,
+      take: LEVEL_HISTORY_PAGE_SIZE + 1,
+      select: { id: true, answerId: true, fromLevel: true, toLevel: true, reason: true, actorId: true, createdAt: true },
     }),
     db.comment.findMany({
       where: { periodId, indicatorId: node.id, deletedAt: null },
       orderBy: { createdAt: "asc" },
-      include: { author: { select: { name: true } }, mentions: { include: { user: { select: { name: true } } } } },
+      include: { mentions: { select: { userId: true } } },
     }),
     loadPreviousPeriod(db, instansiId, period.year),
     // What the owner may attach: their unit's library (evidence.read is per unit for an Admin OPD).
@@ -80,10 +94,13 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
 
   const selfLevels = await db.answer.findMany({
     where: { periodId, stage: "SELF", level: { not: null } },
-    select: { level: true, indicator: { select: { number: true } } },
+    select: { level: true, indicatorId: true },
   });
   const others: Record<string, string> = {};
-  for (const answer of selfLevels) if (answer.indicator.number !== number && answer.indicator.number !== null) others[answer.indicator.number] = answer.level!.toString();
+  for (const answer of selfLevels) {
+    const other = nodeIds.numberById.get(answer.indicatorId);
+    if (other !== undefined && other !== number) others[other] = answer.level!.toString();
+  }
   // The owner sees what their level does to the index before saving it.
   const preview = buildLevelPreview(framework.definition, others, number, period.predicateBasis === "ROUNDED" ? "rounded" : "exact");
 
@@ -99,13 +116,21 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
 
   const self = answers.find((answer) => answer.stage === "SELF") ?? null;
   const verification = answers.find((answer) => answer.stage === "INTERNAL_VERIFICATION") ?? null;
+  // Everyone the page names, in one query (none when nobody is named).
   const actorIds = new Set<string>();
   for (const answer of answers) {
     if (answer.updatedById) actorIds.add(answer.updatedById);
     for (const review of answer.reviews) actorIds.add(review.reviewerId);
-    for (const change of answer.levelChanges) if (change.actorId) actorIds.add(change.actorId);
   }
-  const people = new Map((await db.user.findMany({ where: { id: { in: [...actorIds] } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+  for (const change of history) if (change.actorId) actorIds.add(change.actorId);
+  for (const comment of comments) {
+    actorIds.add(comment.authorId);
+    for (const mention of comment.mentions) actorIds.add(mention.userId);
+  }
+  const named = actorIds.size > 0 ? await db.user.findMany({ where: { id: { in: [...actorIds] } }, select: { id: true, name: true } }) : [];
+  const people = new Map(named.map((user) => [user.id, user.name]));
+  const nameOf = (userId: string) => ({ name: people.get(userId) ?? "-" });
+  const stageOf = new Map(answers.map((answer) => [answer.id, answer.stage]));
 
   const editable = isEditable(self?.status);
   const position = numbers.indexOf(number);
@@ -119,7 +144,16 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
     self,
     verification,
     stages: answers.filter((answer) => !["SELF", "INTERNAL_VERIFICATION"].includes(answer.stage)),
-    comments,
+    comments: comments.map((comment) => ({
+      ...comment,
+      author: nameOf(comment.authorId),
+      mentions: comment.mentions.map((mention) => ({ ...mention, user: nameOf(mention.userId) })),
+    })),
+    levelHistory: {
+      page: historyPage,
+      changes: history.slice(0, LEVEL_HISTORY_PAGE_SIZE).map((change) => ({ ...change, stage: stageOf.get(change.answerId)! })),
+      hasOlder: history.length > LEVEL_HISTORY_PAGE_SIZE,
+    },
     previous,
     // Evidence carried over through the lineage that the owner has not attached yet.
     evidenceCandidates: candidates

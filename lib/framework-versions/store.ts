@@ -246,6 +246,7 @@ export const frameworkVersionCache = {
   },
   clear(): void {
     versionCache.clear();
+    indicatorIdCache.clear();
   },
 };
 
@@ -312,4 +313,33 @@ export async function listLatestFrameworkVersions(db: DbClient): Promise<StoredF
   });
   const heads = frameworks.flatMap((framework) => framework.versions.map((version) => ({ ...version, framework: { code: framework.code } })));
   return versionsFor(db, heads);
+}
+
+// A version's nodes never change either: their ids by indicator number, once per version.
+const indicatorIdCache = new Map<string, Promise<IndicatorNodeIds>>();
+
+export interface IndicatorNodeIds {
+  readonly byNumber: ReadonlyMap<number, string>;
+  readonly numberById: ReadonlyMap<string, number>;
+}
+
+/** The FrameworkNode ids of a version's indicators, read from the database once per process. */
+export function getIndicatorNodeIds(db: DbClient, versionId: string): Promise<IndicatorNodeIds> {
+  const hit = indicatorIdCache.get(versionId);
+  if (hit) return hit;
+  const loading = db.frameworkNode
+    .findMany({ where: { versionId, kind: "INDICATOR" }, select: { id: true, number: true } })
+    .then((nodes) => {
+      const byNumber = new Map<number, string>();
+      for (const node of nodes) if (node.number !== null) byNumber.set(node.number, node.id);
+      return { byNumber, numberById: new Map([...byNumber].map(([number, id]) => [id, number])) };
+    });
+  // A version without nodes (not imported yet) is not remembered, nor is a failed read.
+  indicatorIdCache.set(versionId, loading);
+  void loading.then(
+    (ids) => ids.byNumber.size === 0 && indicatorIdCache.delete(versionId),
+    () => indicatorIdCache.delete(versionId),
+  );
+  while (indicatorIdCache.size > FRAMEWORK_CACHE_CAPACITY) indicatorIdCache.delete(indicatorIdCache.keys().next().value!);
+  return loading;
 }

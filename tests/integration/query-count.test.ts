@@ -4,7 +4,7 @@
 // Prisma (its query events), on a client of its own.
 import { afterAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { loadIndicatorView } from "@/lib/assessment/indicator-view";
+import { LEVEL_HISTORY_PAGE_SIZE, loadIndicatorView } from "@/lib/assessment/indicator-view";
 import { periodResults } from "@/lib/assessment/period-results";
 import { ANSWER_STAGES } from "@/lib/results/period-summary";
 import type { Actor } from "@/lib/policy";
@@ -89,6 +89,24 @@ it("runs a fixed number of queries for the indicator page and the period overvie
   expect(await db.answer.count()).toBeGreaterThan(400);
   expect(large).toEqual(small);
   // And few: a handful of round trips each (the figures are in docs/benchmarks.md).
-  for (const queries of Object.values(small)) expect(queries).toBeLessThanOrEqual(30);
+  expect(small).toEqual({ indicatorPageOwner: 18, indicatorPageKoordinator: 17, periodOverview: 7 });
   console.log("queries per load:", JSON.stringify(small));
+});
+
+it("pages the level history instead of showing every change of an answer", async () => {
+  // measureWith(40) left 40 changes on each stage's answer of indicator 1.
+  const changes = await db.levelChange.count({ where: { answer: { periodId: fixtures.home.periodId, indicatorId: fixtures.framework.indicatorIds[1] } } });
+  expect(changes).toBe(40 * ANSWER_STAGES.length);
+  const pages = [];
+  for (let page = 1; ; page++) {
+    const view = (await loadIndicatorView(db, owner, fixtures.home.periodId, 1, { historyPage: page }))!;
+    expect(view.levelHistory.changes.length).toBeLessThanOrEqual(LEVEL_HISTORY_PAGE_SIZE);
+    pages.push(...view.levelHistory.changes);
+    if (!view.levelHistory.hasOlder) break;
+  }
+  expect(pages).toHaveLength(changes);
+  expect(new Set(pages.map((change) => change.id)).size).toBe(changes);
+  const times = pages.map((change) => change.createdAt.getTime());
+  expect(times).toEqual([...times].sort((a, b) => b - a));
+  expect(new Set(pages.map((change) => change.stage))).toEqual(new Set(ANSWER_STAGES));
 });

@@ -101,6 +101,8 @@ export const answers: typeof answersId = {
   round: "Round {round}",
   levelChanges: "Level changes",
   levelChangesNone: "No level changes yet.",
+  levelChangesNewer: "Newer changes",
+  levelChangesOlder: "Older changes",
   levelChange: "{stage}: {from} → {to}",
   stages: {
     SELF: "Self",

@@ -99,6 +99,8 @@ export const answers = {
   round: "Putaran {round}",
   levelChanges: "Perubahan tingkat",
   levelChangesNone: "Belum ada perubahan tingkat.",
+  levelChangesNewer: "Perubahan yang lebih baru",
+  levelChangesOlder: "Perubahan yang lebih lama",
   levelChange: "{stage}: {from} → {to}",
   stages: {
     SELF: "Mandiri",

@@ -19,11 +19,12 @@ export const metadata: Metadata = { title: "Indikator" };
 
 type Params = { periodId: string; number: string };
 
-export default async function IndicatorPage({ params }: { params: Promise<Params> }) {
+export default async function IndicatorPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ riwayat?: string }> }) {
   const { periodId, number } = await params;
+  const historyPage = Number((await searchParams).riwayat ?? "1");
   const actor = await requireActor(`/periode/${periodId}/indikator/${number}`);
   if (!/^\d{1,3}$/.test(number)) notFound();
-  const view = await loadIndicatorView(db, actor, periodId, Number(number));
+  const view = await loadIndicatorView(db, actor, periodId, Number(number), { historyPage: Number.isSafeInteger(historyPage) ? historyPage : 1 });
   if (!view) notFound();
   const { m, locale } = await getMessages();
   const labels = m.answers;
@@ -192,21 +193,28 @@ export default async function IndicatorPage({ params }: { params: Promise<Params
         </div>
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">{labels.levelChanges}</h2>
-          {[self, verification, ...view.stages].some((answer) => answer && answer.levelChanges.length > 0) ? (
-            <ul className="space-y-1 text-sm">
-              {[self, verification, ...view.stages]
-                .flatMap((answer) => (answer ? answer.levelChanges.map((change) => ({ change, stage: answer.stage })) : []))
-                .sort((a, b) => a.change.createdAt.getTime() - b.change.createdAt.getTime())
-                .map(({ change, stage }) => (
+          {view.levelHistory.changes.length > 0 ? (
+            <>
+              <ul className="space-y-1 text-sm">
+                {view.levelHistory.changes.map((change) => (
                   <li key={change.id}>
-                    {fill(labels.levelChange, { stage: labels.stages[stage]!, from: displayLevel(change.fromLevel), to: displayLevel(change.toLevel) })}
+                    {fill(labels.levelChange, { stage: labels.stages[change.stage]!, from: displayLevel(change.fromLevel), to: displayLevel(change.toLevel) })}
                     <span className="text-slate-600">
                       {" "}· {fill(labels.by, { name: (change.actorId && view.people.get(change.actorId)) || "-" })} · {formatDateTime(change.createdAt, locale, actor.active.timeZone)}
                       {change.reason && ` · ${change.reason}`}
                     </span>
                   </li>
                 ))}
-            </ul>
+              </ul>
+              <p className="flex gap-4 text-sm">
+                {view.levelHistory.page > 1 && (
+                  <Link href={`${base}/${indicator.number}?riwayat=${view.levelHistory.page - 1}`} className="underline">← {labels.levelChangesNewer}</Link>
+                )}
+                {view.levelHistory.hasOlder && (
+                  <Link href={`${base}/${indicator.number}?riwayat=${view.levelHistory.page + 1}`} className="underline" data-testid="riwayat-lebih-lama">{labels.levelChangesOlder} →</Link>
+                )}
+              </p>
+            </>
           ) : (
             <p className="text-sm text-slate-600">{labels.levelChangesNone}</p>
           )}
