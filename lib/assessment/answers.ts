@@ -52,7 +52,7 @@ export const saveAnswer = defineCommand({
   name: "answer.save",
   input: ZAnswerSave,
   async run({ tx, actor, request }, input) {
-    const period = await holdPeriod(tx, (await loadPeriodFor(tx, actor, "answer.fill", input.periodId)).id);
+    const period = await holdPeriod(tx, actor, "answer.fill", input.periodId);
     const indicator = await loadIndicator(tx, period, input.indicatorId);
     const unitId = await assertOwner(tx, actor, period, indicator.id);
     assertPhaseAllows(period.phase, "answer.fill");
@@ -97,7 +97,7 @@ export const submitAnswer = defineCommand({
   name: "answer.submit",
   input: ZAnswerSubmit,
   async run({ tx, actor, request }, input) {
-    const period = await holdPeriod(tx, (await loadPeriodFor(tx, actor, "answer.fill", input.periodId)).id);
+    const period = await holdPeriod(tx, actor, "answer.fill", input.periodId);
     const indicator = await loadIndicator(tx, period, input.indicatorId);
     await assertOwner(tx, actor, period, indicator.id);
     assertPhaseAllows(period.phase, "answer.fill");
@@ -132,7 +132,7 @@ export const verifyAnswer = defineCommand({
   name: "answer.verify",
   input: ZAnswerVerify,
   async run({ tx, actor, request }, input) {
-    const period = await holdPeriod(tx, (await loadPeriodFor(tx, actor, "answer.verify", input.periodId)).id);
+    const period = await holdPeriod(tx, actor, "answer.verify", input.periodId);
     assertPhaseAllows(period.phase, "answer.verify");
     const answer = await tx.answer.findFirst({ where: { id: input.answerId, periodId: period.id, stage: "SELF" }, include: { indicator: true } });
     if (!answer) throw new AppError("not_found");
@@ -177,7 +177,7 @@ export const addComment = defineCommand({
   name: "comment.create",
   input: ZCommentCreate,
   async run({ tx, actor, request }, input) {
-    const period = await holdPeriod(tx, (await loadPeriodFor(tx, actor, "comment.create", input.periodId)).id);
+    const period = await holdPeriod(tx, actor, "comment.create", input.periodId);
     const indicator = await loadIndicator(tx, period, input.indicatorId);
     await assertMayComment(tx, actor, period, indicator.id);
     assertPhaseAllows(period.phase, "comment.create");
@@ -199,7 +199,7 @@ export const addLinkEvidence = defineCommand({
   name: "evidence.add-link",
   input: ZLinkEvidenceAdd,
   async run({ tx, actor, request }, input) {
-    const period = await holdPeriod(tx, (await loadPeriodFor(tx, actor, "evidence.manage", input.periodId)).id);
+    const period = await holdPeriod(tx, actor, "evidence.manage", input.periodId);
     const indicator = await loadIndicator(tx, period, input.indicatorId);
     const unitId = await assertOwner(tx, actor, period, indicator.id);
     assertPhaseAllows(period.phase, "answer.fill");

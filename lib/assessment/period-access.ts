@@ -2,6 +2,7 @@
 // period answers exactly like a missing one (404).
 import type { DbClient, DbTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { AssessmentPeriod } from "@/lib/generated/prisma/client";
 import { assertCanInOwnInstansi, type Action, type Actor } from "@/lib/policy";
 
 export async function loadPeriodFor(db: DbClient, actor: Actor | null, action: Action, periodId: string) {
@@ -13,12 +14,15 @@ export async function loadPeriodFor(db: DbClient, actor: Actor | null, action: A
 
 
 /**
- * For work inside a period that does not change the period itself (answers): holds the
- * period row shared until the transaction ends, so a phase change or an assignment save
- * (which lock it for update) cannot slip in between the checks and the write.
+ * For work inside a period that does not change the period itself (answers): the period
+ * as the actor may see it, read and held shared until the transaction ends in one
+ * statement, so a phase change or an assignment save (which lock it for update) cannot slip
+ * in between the checks and the write.
  */
-export async function holdPeriod(tx: DbTransaction, periodId: string) {
-  await tx.$queryRaw`SELECT 1 FROM "AssessmentPeriod" WHERE id = ${periodId} FOR SHARE`;
-  // Read again under the lock: the phase seen before it may have changed meanwhile.
-  return tx.assessmentPeriod.findUniqueOrThrow({ where: { id: periodId } });
+export async function holdPeriod(tx: DbTransaction, actor: Actor | null, action: Action, periodId: string): Promise<AssessmentPeriod> {
+  const instansiId = assertCanInOwnInstansi(actor, action);
+  const [period] = await tx.$queryRaw<AssessmentPeriod[]>`
+    SELECT * FROM "AssessmentPeriod" WHERE "id" = ${periodId} AND "instansiId" = ${instansiId} FOR SHARE`;
+  if (!period) throw new AppError("not_found");
+  return period;
 }

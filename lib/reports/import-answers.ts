@@ -11,7 +11,7 @@ import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { auditAnswer, conflictVersion, nextStatus, recordLevelChanges, writeAnswer } from "@/lib/assessment/answer-lifecycle";
 import { parseLevel } from "@/lib/assessment/levels";
-import { holdPeriod, loadPeriodFor } from "@/lib/assessment/period-access";
+import { holdPeriod } from "@/lib/assessment/period-access";
 import { assertPhaseAllows } from "@/lib/assessment/phase";
 import { AppError } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
@@ -35,7 +35,7 @@ export const importAnswers = defineCommand({
   name: "answer.import",
   input: ZAnswerImport,
   async run({ tx, actor, request }, input) {
-    const period = await holdPeriod(tx, (await loadPeriodFor(tx, actor, "answer.import", input.periodId)).id);
+    const period = await holdPeriod(tx, actor, "answer.import", input.periodId);
     assertPhaseAllows(period.phase, "answer.fill");
     if (input.sheetPeriodId !== period.id) {
       throw new AppError("validation_failed", { message: r.refused, details: [{ field: "file", code: "custom", message: r.wrongPeriod }] });
