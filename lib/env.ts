@@ -15,6 +15,8 @@ const ZEnv = z.object({
   DATA_DIR: z.string().default("./data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // Portal processes behind PORT (node:cluster); unset: one per core. Each has its own pool.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   // "auto": load demo data only into a new embedded database.
   DEMO_DATA: z.enum(["auto", "true", "false"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

@@ -1,16 +1,17 @@
 // Where the bytes of unfinished uploads wait (DATA_DIR/uploads) until the upload is
 // complete; shared by the upload endpoint (lib/http/upload-endpoint.ts) and the sweep.
 import { FileStore } from "@tus/file-store";
-import { MemoryLocker } from "@tus/server";
 import { uploadStagingDirectory } from "@/lib/storage";
+import { FileLocker } from "./upload-lock";
 
 /** Unfinished uploads are dropped a day after they began (the sweep removes their bytes). */
 export const STAGING_EXPIRY_MS = 24 * 60 * 60 * 1000;
 
-let staging: { store: FileStore; locker: MemoryLocker } | undefined;
+let staging: { store: FileStore; locker: FileLocker } | undefined;
 
 function staged() {
-  staging ??= { store: new FileStore({ directory: uploadStagingDirectory(), expirationPeriodInMilliseconds: STAGING_EXPIRY_MS }), locker: new MemoryLocker() };
+  // Shared by every portal process: the bytes, their metadata (a JSON file per upload) and the locks live in one directory.
+  staging ??= { store: new FileStore({ directory: uploadStagingDirectory(), expirationPeriodInMilliseconds: STAGING_EXPIRY_MS }), locker: new FileLocker(uploadStagingDirectory()) };
   return staging;
 }
 
@@ -18,6 +19,6 @@ export function stagingStore(): FileStore {
   return staged().store;
 }
 
-export function stagingLocker(): MemoryLocker {
+export function stagingLocker(): FileLocker {
   return staged().locker;
 }
