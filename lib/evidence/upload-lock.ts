@@ -70,7 +70,10 @@ class FileLock implements Lock {
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      // The staging directory was removed (a cleanup) since the store made it.
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      return this.tryCreate();
     }
   }
 

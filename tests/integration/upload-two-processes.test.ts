@@ -37,7 +37,7 @@ afterEach(async () => {
   servers = [];
 });
 
-const content = Buffer.concat([samples.pdf("dua-proses"), Buffer.alloc(2 * 1024 * 1024, 0x43)]);
+const content = samples.pdf("dua-proses", 2 * 1024 * 1024);
 const sha256 = createHash("sha256").update(content).digest("hex");
 
 async function create(base: string): Promise<string> {
