@@ -10,6 +10,8 @@ import { fill, formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { AnswerEditor } from "@/components/assessment/answer-editor";
 import { PreviousContext } from "@/components/assessment/previous-context";
+import { ButirOverview, ExternalIndexPanel } from "@/components/assessment/butir-overview";
+import { unansweredValueOf } from "@/lib/framework/schema";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { IndicatorRecommendations } from "@/components/recommendations/indicator-recommendations";
 import { CheckboxGroup, LevelField, SelectField, TextAreaField } from "@/components/forms/fields";
@@ -77,6 +79,10 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
           {(labels.expected[indicator.levelScale] ?? labels.expected.process!).map((line) => <li key={line}>{line}</li>)}
         </ul>
       </section>
+
+      {indicator.externalIndex && <ExternalIndexPanel index={indicator.externalIndex} floor={unansweredValueOf(definition)} labels={labels} />}
+
+      <ButirOverview indicator={indicator} labels={labels} />
 
       <PreviousContext context={view.previous} labels={labels} />
 
