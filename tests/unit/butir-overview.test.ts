@@ -2,19 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ButirOverview, ExternalIndexPanel } from "@/components/assessment/butir-overview";
-import { getFramework } from "@/lib/framework/catalog";
-import { isIndicatorNode, unansweredValueOf, type FrameworkDefinition, type FrameworkNode, type IndicatorNode } from "@/lib/framework/schema";
+import { findIndicator, getFramework } from "@/lib/framework/catalog";
+import { unansweredValueOf, type FrameworkDefinition, type IndicatorNode } from "@/lib/framework/schema";
 import { messages } from "@/lib/i18n/messages";
 
 function indicator(framework: FrameworkDefinition, code: string): IndicatorNode {
-  const walk = (nodes: readonly FrameworkNode[]): IndicatorNode | undefined => {
-    for (const node of nodes) {
-      const found = isIndicatorNode(node) ? (node.code === code ? node : undefined) : walk(node.children);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const found = walk(framework.nodes);
+  const found = findIndicator(framework, Number(code.slice(1)));
   if (!found) throw new Error(`missing ${code}`);
   return found;
 }
@@ -38,9 +31,7 @@ describe("butir and external index on the indicator page", () => {
   });
 
   it("shows nothing for spbe-2020, which has no butir", () => {
-    const spbeIndicator = spbe.nodes.flatMap(function flatten(node): IndicatorNode[] {
-      return isIndicatorNode(node) ? [node] : node.children.flatMap(flatten);
-    })[0]!;
+    const spbeIndicator = findIndicator(spbe, 1)!;
     expect(renderToStaticMarkup(createElement(ButirOverview, { indicator: spbeIndicator, labels }))).toBe("");
   });
 

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { gateButir, valueAboveButir } from "@/lib/assessment/butir-gating";
-import { getFramework } from "@/lib/framework/catalog";
-import { isIndicatorNode, type FrameworkNode, type IndicatorNode } from "@/lib/framework/schema";
+import { findIndicator, getFramework } from "@/lib/framework/catalog";
+import type { IndicatorNode } from "@/lib/framework/schema";
 
 function indicator(code: string): IndicatorNode {
-  const framework = getFramework("pemdi-2026");
-  if (!framework) throw new Error("pemdi-2026 missing");
-  const walk = (nodes: readonly FrameworkNode[]): IndicatorNode | undefined => {
-    for (const node of nodes) {
-      const found = isIndicatorNode(node) ? (node.code === code ? node : undefined) : walk(node.children);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const found = walk(framework.nodes);
+  const found = findIndicator(getFramework("pemdi-2026")!, Number(code.slice(1)));
   if (!found?.levels) throw new Error(`${code} has no levels`);
   return found;
 }

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { convertIndex, indexScaleOf } from "@/lib/assessment/external-index";
-import { getFramework } from "@/lib/framework/catalog";
-import { isIndicatorNode, type ExternalIndex, type FrameworkNode } from "@/lib/framework/schema";
+import { findIndicator, getFramework } from "@/lib/framework/catalog";
+import type { ExternalIndex } from "@/lib/framework/schema";
 
 function indexOf(code: string): ExternalIndex {
-  const framework = getFramework("pemdi-2026");
-  const walk = (nodes: readonly FrameworkNode[]): ExternalIndex | undefined => {
-    for (const node of nodes) {
-      const found = isIndicatorNode(node) ? (node.code === code ? node.externalIndex : undefined) : walk(node.children);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const found = walk(framework?.nodes ?? []);
+  const found = findIndicator(getFramework("pemdi-2026")!, Number(code.slice(1)))?.externalIndex;
   if (!found) throw new Error(`${code} has no external index`);
   return found;
 }
