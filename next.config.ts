@@ -16,7 +16,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Server-only packages that must not be bundled (native addon, wasm, embedded db; pdfkit
   // reads its font metrics from its own folder at run time).
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "@tus/server", "@tus/file-store", "@aws-sdk/client-s3", "pdfkit", "exceljs"],
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "@tus/server", "@tus/file-store", "@aws-sdk/client-s3", "pdfkit", "exceljs", "archiver"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -5,12 +5,11 @@
 // them: an Admin OPD their unit's items, the instansi-wide roles all of them.
 import { Readable } from "node:stream";
 import type { DbClient } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { messages } from "@/lib/i18n/messages";
 import { can, type Actor } from "@/lib/policy";
 import { getStorage } from "@/lib/storage";
 import { loadPeriodFor } from "@/lib/assessment/period-access";
-import { ZIP_MAX_BYTES, type ZipSource } from "@/lib/export/zip-stream";
+import type { ZipSource } from "@/lib/export/zip-stream";
 
 const m = messages.id.evidence;
 
@@ -53,7 +52,6 @@ export async function periodEvidenceArchive(db: DbClient, actor: Actor, periodId
   folders.push({ name: safeSegment(m.archiveUnlinked), items: confirmed.map((link) => link.evidence).filter((item) => visible(item) && !attached.has(item.id)) });
 
   const entries: ZipSource[] = [];
-  let total = 0;
   for (const folder of folders) {
     const taken = new Set<string>();
     const links: string[] = [];
@@ -62,7 +60,6 @@ export async function periodEvidenceArchive(db: DbClient, actor: Actor, periodId
       if (item.kind !== "FILE" || !item.blob) continue;
       const blob = item.blob;
       const name = uniqueName(taken, safeSegment(item.originalName ?? item.title));
-      total += Number(blob.size);
       entries.push({ name: `${folder.name}/${name}`, size: Number(blob.size), modifiedAt: blob.createdAt, open: () => getStorage().read(blob.storageKey) });
     }
     if (links.length > 0) {
@@ -70,7 +67,6 @@ export async function periodEvidenceArchive(db: DbClient, actor: Actor, periodId
       entries.push({ name: `${folder.name}/${uniqueName(taken, m.archiveLinksFile)}`, size: text.length, modifiedAt: new Date(), open: () => Readable.from([text]) });
     }
   }
-  if (total > ZIP_MAX_BYTES) throw new AppError("conflict", { message: m.archiveTooLarge });
   const instansi = await db.instansi.findUniqueOrThrow({ where: { id: period.instansiId }, select: { code: true } });
   return { fileName: `bukti-${instansi.code}-${period.year}.zip`, entries };
 }

@@ -106,5 +106,4 @@ export const evidence: typeof evidenceId = {
   archiveHint: "One folder per indicator; links are listed in tautan.txt.",
   archiveUnlinked: "Not linked to an indicator",
   archiveLinksFile: "tautan.txt",
-  archiveTooLarge: "This period's evidence is too large for one ZIP (over 4 GB).",
 };

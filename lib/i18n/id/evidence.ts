@@ -104,5 +104,4 @@ export const evidence = {
   archiveHint: "Satu folder per indikator; tautan dicantumkan di tautan.txt.",
   archiveUnlinked: "Belum terhubung ke indikator",
   archiveLinksFile: "tautan.txt",
-  archiveTooLarge: "Bukti periode ini terlalu besar untuk satu ZIP (lebih dari 4 GB).",
 };
