@@ -17,7 +17,7 @@ const LANGUAGES = [
 
 export const metadata: Metadata = {
   title: { default: "SPBE Mandiri", template: "%s · SPBE Mandiri" },
-  description: "Portal penilaian mandiri SPBE (Sistem Pemerintahan Berbasis Elektronik).",
+  description: "Portal penilaian mandiri Indeks Pemerintah Digital (PermenPANRB 8/2026) dan Indeks SPBE (PermenPANRB 59/2020).",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#133d7a" };

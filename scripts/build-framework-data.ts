@@ -160,6 +160,7 @@ function buildSpbe2020(): unknown {
   return {
     ...commonFields(source),
     regulation: SPBE_REGULATION,
+    wording: "spbe",
     nodeKinds: ["domain", "aspect", "indicator"],
     levelScales: Object.entries(source.levelScales).map(([code, scale]) => ({
       code,
@@ -537,6 +538,7 @@ function buildPemdi2026(): unknown {
   return {
     ...commonFields(structure),
     regulation: PEMDI_REGULATION,
+    wording: "pemdi",
     statusNote: PEMDI_STATUS_NOTE,
     valueScale: { min: criteria.scoring.valueScale.min, max: criteria.scoring.valueScale.max, integer: false },
     nodeKinds: ["aspect", "indicator"],

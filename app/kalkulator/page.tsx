@@ -12,17 +12,31 @@ import { ValueInput } from "@/components/calculator/value-input";
 import { NodeIndex } from "@/components/calculator/node-index";
 import { CalculationTrail, MobileIndexBar, ResultPanel } from "@/components/calculator/result-panel";
 import { fill } from "@/lib/i18n/format";
+import { WordingMark } from "@/components/framework/criteria-list";
+import { FrameworkStatus } from "@/components/framework/framework-status";
 
 export const metadata: Metadata = { title: "Kalkulator Indeks" };
 export const dynamic = "force-dynamic";
 
-const DEFAULT_FRAMEWORK = "spbe-2020";
-
-/** The engine needs the tree, weights and bands, not the criteria texts the server renders. */
+/** The engine needs the tree, weights, bands and scoring rules, not the texts the server renders. */
 function withoutTexts(definition: FrameworkDefinition): FrameworkDefinition {
-  const strip = (node: FrameworkNode): FrameworkNode =>
-    isIndicatorNode(node) ? { ...node, question: null, criteria: {} } : { ...node, children: node.children.map(strip) };
-  return { ...definition, nodes: definition.nodes.map(strip), levelScales: [], sources: [], notes: [] };
+  const strip = (node: FrameworkNode): FrameworkNode => {
+    if (!isIndicatorNode(node)) return { ...node, children: node.children.map(strip) };
+    const { kind, number, code, name, weight, levelScale } = node;
+    return { kind, number, code, name, weight, levelScale, question: null, criteria: {} };
+  };
+  const { code, name, regulation, status, usedForYears, valueScale, nodeKinds, predicates, scoring } = definition;
+  return {
+    code, name, regulation, status, usedForYears, valueScale, nodeKinds, predicates,
+    ...(scoring ? { scoring: { unansweredValue: scoring.unansweredValue } } : {}),
+    levelScales: [],
+    nodes: definition.nodes.map(strip),
+  };
+}
+
+/** The framework in force this year when one is, else the newest: what a visitor most likely wants. */
+function defaultFramework<T extends { definition: FrameworkDefinition }>(versions: readonly T[], year: number): T | undefined {
+  return versions.find((version) => version.definition.usedForYears.includes(year)) ?? versions[versions.length - 1];
 }
 
 export default async function CalculatorPage({ searchParams }: { searchParams: Promise<{ kerangka?: string }> }) {
@@ -31,7 +45,9 @@ export default async function CalculatorPage({ searchParams }: { searchParams: P
   const { kerangka } = await searchParams;
   const versions = await listLatestFrameworkVersions(db);
   if (versions.length === 0) return <p>{labels.noFrameworks}</p>;
-  const selected = versions.find((version) => version.definition.code === (kerangka ?? DEFAULT_FRAMEWORK)) ?? (kerangka ? undefined : versions[0]);
+  const selected = kerangka
+    ? versions.find((version) => version.definition.code === kerangka)
+    : defaultFramework(versions, new Date().getFullYear());
   if (!selected) notFound();
   const framework = selected.definition;
 
@@ -44,6 +60,7 @@ export default async function CalculatorPage({ searchParams }: { searchParams: P
         <span className="text-xs text-slate-600">{labels.weight} {indicator.weight.replace(".", ",")}%</span>
       </header>
       {indicator.question && <p className="mt-1 text-sm text-slate-700">{indicator.question}</p>}
+      {indicator.description && <p className="mt-1 text-sm text-slate-700">{indicator.description}</p>}
       {framework.valueScale.integer ? (
         <fieldset className="mt-3 space-y-2">
           <legend className="sr-only">{labels.level} {indicator.number}</legend>
@@ -55,6 +72,7 @@ export default async function CalculatorPage({ searchParams }: { searchParams: P
               <span className="font-medium">
                 {labels.level} {criterion.level} · {criterion.name}
               </span>
+              <WordingMark standing={criterion.standing} labels={m.criteria} />
               <span className="mt-0.5 block text-slate-700">{criterion.text}</span>
             </LevelOption>
           ))}
@@ -70,7 +88,8 @@ export default async function CalculatorPage({ searchParams }: { searchParams: P
           <ol className="space-y-1 text-sm text-slate-700">
             {levelCriteria(framework, indicator).map((criterion) => (
               <li key={criterion.level}>
-                <span className="font-medium">{labels.level} {criterion.level} · {criterion.name}:</span> {criterion.text}
+                <span className="font-medium">{labels.level} {criterion.level} · {criterion.name}:</span>
+                <WordingMark standing={criterion.standing} labels={m.criteria} /> {criterion.text}
               </li>
             ))}
           </ol>
@@ -122,13 +141,13 @@ export default async function CalculatorPage({ searchParams }: { searchParams: P
         })}
       </nav>
 
-      {framework.status === "provisional" && (
-        <div role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <strong>{labels.provisionalTitle}.</strong> {framework.statusNote}
-        </div>
-      )}
+      <FrameworkStatus framework={framework} labels={m.criteria} showRules />
 
-      <CalculatorProvider framework={withoutTexts(framework)} storageKey={`spbe-kalkulator:${framework.code}:v${selected.version}`}>
+      <CalculatorProvider
+        key={`${framework.code}:v${selected.version}`}
+        framework={withoutTexts(framework)}
+        storageKey={`spbe-kalkulator:${framework.code}:v${selected.version}`}
+      >
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
           <div className="space-y-6">{framework.nodes.map((node) => renderNode(node, 0))}</div>
           <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">

@@ -39,7 +39,8 @@ type Props = {
   version: number;
   status: string | null;
   initial: Draft;
-  levels: { value: string; name: string; criteria: string }[];
+  /** `mark`: why the criterion is not the regulation's wording (a summary...), or null. */
+  levels: { value: string; name: string; criteria: string; mark: string | null }[];
   levelTexts: LevelTexts & { none: string };
   library: { id: string; title: string; kind: string; url: string | null }[];
   /** Evidence the carry-over proposes for this indicator (another framework's mapped indicator supported it). */
@@ -321,6 +322,7 @@ export function AnswerEditor(props: Props) {
                   {labels.level} {level.value} · {level.name}
                 </span>
                 <span className="text-slate-700">{level.criteria}</span>
+                {level.mark && <span className="self-start rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{level.mark}</span>}
                 {isMet && <span className="text-xs font-medium text-brand-800">✓ {labels.met}</span>}
               </label>
             );

@@ -53,12 +53,14 @@ export function CalculatorProvider({
 
   useEffect(() => {
     try {
+      // Another framework (or version) starts from its own saved values, or from nothing:
+      // values of one framework never carry over to another.
       const saved = JSON.parse(localStorage.getItem(storageKey) ?? "null") as { values?: Values; basis?: PredicateBasis } | null;
       // localStorage exists only after hydration: reading it during render would make the
       // first client render differ from the server's HTML.
       // eslint-disable-next-line react-hooks/set-state-in-effect
-      if (saved?.values) setValues(saved.values);
-      if (saved?.basis === "exact" || saved?.basis === "rounded") setBasis(saved.basis);
+      setValues(saved?.values ?? {});
+      setBasis(saved?.basis === "rounded" ? "rounded" : "exact");
     } catch {
       // A corrupt or foreign entry is ignored; the calculator simply starts empty.
     }

@@ -1,7 +1,9 @@
 "use client";
 
 import { formatIndex } from "@/lib/scoring";
-import { fill } from "@/lib/i18n/format";
+import { fill, formatDecimal } from "@/lib/i18n/format";
+import { unansweredValueOf } from "@/lib/framework/schema";
+import { useLocale } from "@/components/locale-context";
 import type { Messages } from "@/lib/i18n/messages";
 import { useCalculator } from "./calculator-context";
 import { PredicateBadge } from "@/components/predicate-badge";
@@ -10,6 +12,7 @@ type Labels = Messages["calculator"];
 
 export function ResultPanel({ labels, nodeKindLabels }: { labels: Labels; nodeKindLabels: Record<string, string> }) {
   const { framework, score, basis, setBasis, setAll } = useCalculator();
+  const locale = useLocale();
   const kinds = framework.nodeKinds.filter((kind) => kind !== "indicator");
   const maxLevel = Number(framework.valueScale.max);
   const minLevel = Number(framework.valueScale.min);
@@ -23,7 +26,7 @@ export function ResultPanel({ labels, nodeKindLabels }: { labels: Labels; nodeKi
           <div className="text-sm text-slate-600">{labels.index}</div>
           <div className="text-4xl font-bold tabular-nums text-brand-900" data-testid="indeks">{formatIndex(score.indexExact)}</div>
           <div className="text-xs text-slate-600">
-            {labels.exactValue}: <span className="tabular-nums" data-testid="indeks-eksak">{score.indexExact}</span>
+            {labels.exactValue}: <span className="tabular-nums" data-testid="indeks-eksak">{formatDecimal(score.indexExact, locale)}</span>
           </div>
         </div>
         <div className="text-right">
@@ -40,7 +43,11 @@ export function ResultPanel({ labels, nodeKindLabels }: { labels: Labels; nodeKi
         <div className="mt-1 h-2 overflow-hidden rounded bg-slate-200" aria-hidden="true">
           <div className="h-full bg-brand-600" style={{ width: `${Math.round(score.completeness * 100)}%` }} />
         </div>
-        {score.completeness < 1 && <p className="mt-1 text-xs text-amber-800">{labels.incomplete}</p>}
+        {score.completeness < 1 && (
+          <p className="mt-1 text-xs text-amber-800" data-testid="indeks-belum-lengkap">
+            {fill(labels.incomplete, { value: formatDecimal(unansweredValueOf(framework), locale) })}
+          </p>
+        )}
       </div>
 
       <fieldset className="text-sm">
@@ -90,7 +97,9 @@ export function ResultPanel({ labels, nodeKindLabels }: { labels: Labels; nodeKi
 }
 
 export function CalculationTrail({ labels }: { labels: Labels }) {
-  const { score } = useCalculator();
+  const { score, framework } = useCalculator();
+  const locale = useLocale();
+  const unanswered = unansweredValueOf(framework);
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer font-semibold text-brand-900">{labels.trail}</summary>
@@ -108,9 +117,9 @@ export function CalculationTrail({ labels }: { labels: Labels }) {
             {score.trail.indicators.map((row) => (
               <tr key={row.number} className="border-t border-slate-100">
                 <td className="py-1 pr-2">{row.number}. {row.name}</td>
-                <td className="py-1 pr-2 text-right">{row.value ?? "0"}</td>
-                <td className="py-1 pr-2 text-right">{row.weight}</td>
-                <td className="py-1 text-right">{row.product}</td>
+                <td className="py-1 pr-2 text-right">{formatDecimal(row.value ?? unanswered, locale)}</td>
+                <td className="py-1 pr-2 text-right">{formatDecimal(row.weight, locale)}</td>
+                <td className="py-1 text-right">{formatDecimal(row.product, locale)}</td>
               </tr>
             ))}
           </tbody>
@@ -128,16 +137,16 @@ export function CalculationTrail({ labels }: { labels: Labels }) {
             {score.trail.nodes.map((row) => (
               <tr key={row.code} className="border-t border-slate-100">
                 <td className="py-1 pr-2">{row.code}</td>
-                <td className="py-1 pr-2 text-right">{row.sumProduct}</td>
-                <td className="py-1 pr-2 text-right">{row.sumWeight}</td>
-                <td className="py-1 text-right">{row.indexExact}</td>
+                <td className="py-1 pr-2 text-right">{formatDecimal(row.sumProduct, locale)}</td>
+                <td className="py-1 pr-2 text-right">{formatDecimal(row.sumWeight, locale)}</td>
+                <td className="py-1 text-right">{formatDecimal(row.indexExact, locale)}</td>
               </tr>
             ))}
             <tr className="border-t-2 border-slate-300 font-semibold">
               <td className="py-1 pr-2">{labels.trailTotal}</td>
-              <td className="py-1 pr-2 text-right">{score.trail.total.sumProduct}</td>
-              <td className="py-1 pr-2 text-right">{score.trail.total.sumWeight}</td>
-              <td className="py-1 text-right">{score.trail.total.indexExact}</td>
+              <td className="py-1 pr-2 text-right">{formatDecimal(score.trail.total.sumProduct, locale)}</td>
+              <td className="py-1 pr-2 text-right">{formatDecimal(score.trail.total.sumWeight, locale)}</td>
+              <td className="py-1 text-right">{formatDecimal(score.trail.total.indexExact, locale)}</td>
             </tr>
           </tbody>
         </table>

@@ -44,6 +44,8 @@ export type ExternalResults = {
   period: { id: string; year: number; phase: string };
   frameworkName: string;
   scale: LevelScaleRule;
+  /** Shown where the Koordinator records values: which framework, official or provisional. */
+  framework: FrameworkDefinition;
   groups: { code: string; name: string; indicators: ExternalIndicator[] }[];
   scores: { stage: ResultStage; score: AssessmentScore }[];
   contestable: ContestableIndicator[];
@@ -121,6 +123,7 @@ export async function loadExternalResults(db: DbClient, instansiId: string, peri
     period: { id: period.id, year: period.year, phase: period.phase },
     frameworkName: definition.name,
     scale: levelScaleOf(definition),
+    framework: definition,
     groups,
     scores,
     contestable,

@@ -4,6 +4,7 @@ import {
   isIndicatorNode,
   type FrameworkDefinition,
   type GroupNode,
+  type IndicatorLevelDetail,
   type IndicatorNode,
 } from "./schema";
 import { walkNodes } from "./tree";
@@ -71,6 +72,15 @@ export function findIndicator(framework: FrameworkDefinition, number: number): I
   return listIndicators(framework).find((entry) => entry.indicator.number === number)?.indicator;
 }
 
+/**
+ * How far a criterion text can be trusted as the regulation's wording. "regulation": an
+ * official framework's own text; "module": the indicator module's wording in a
+ * provisional framework; "fragment": a legible part of it; "summary" and "lowConfidence":
+ * a secondary paraphrase or a doubtful reading, never to be presented as the regulation's
+ * words; "general": the scale's general description, for an indicator without its own.
+ */
+export type CriterionStanding = "regulation" | "module" | "fragment" | "summary" | "lowConfidence" | "general";
+
 export interface LevelCriterion {
   readonly level: number;
   /** Level name from the scale, e.g. "Terdefinisi". */
@@ -78,11 +88,29 @@ export interface LevelCriterion {
   readonly text: string;
   /** "indicator" when the indicator has its own criterion, "scale" for the general description. */
   readonly source: "indicator" | "scale";
+  readonly standing: CriterionStanding;
+  /** The module's "Kondisi" for the level, where legible. */
+  readonly condition: string | null;
+  readonly expectedEvidence: readonly string[];
+  readonly detail: IndicatorLevelDetail | null;
+}
+
+function standingOf(framework: FrameworkDefinition, own: boolean, detail: IndicatorLevelDetail | undefined): CriterionStanding {
+  if (!own) return "general";
+  if (!detail) return framework.status === "official" ? "regulation" : "module";
+  if (detail.criteriaKind === "summary") return "summary";
+  if (detail.confidence === "low") return "lowConfidence";
+  return detail.criteriaKind;
+}
+
+/** Whether a person must be told the text is not the regulation's wording. */
+export function needsWordingMark(standing: CriterionStanding): boolean {
+  return standing !== "regulation" && standing !== "module";
 }
 
 /**
- * What each level means for this indicator: its own criterion when the regulation gives
- * one, otherwise the scale's general description (pemdi-2026 has no per-level criteria yet).
+ * What each level means for this indicator: its own criterion when the framework gives
+ * one, otherwise the scale's general description, with how far the text can be trusted.
  */
 export function levelCriteria(framework: FrameworkDefinition, indicator: IndicatorNode): LevelCriterion[] {
   const scale = framework.levelScales.find((candidate) => candidate.code === indicator.levelScale);
@@ -91,7 +119,17 @@ export function levelCriteria(framework: FrameworkDefinition, indicator: Indicat
   }
   return scale.levels.map((definition) => {
     const own = indicator.criteria[String(definition.level)];
-    if (own?.trim()) return { level: definition.level, name: definition.name, text: own, source: "indicator" };
-    return { level: definition.level, name: definition.name, text: definition.description ?? "", source: "scale" };
+    const detail = indicator.levels?.find((candidate) => candidate.level === definition.level);
+    const hasOwn = Boolean(own?.trim());
+    return {
+      level: definition.level,
+      name: definition.name,
+      text: hasOwn ? (own ?? "") : (definition.description ?? ""),
+      source: hasOwn ? "indicator" : "scale",
+      standing: standingOf(framework, hasOwn, detail),
+      condition: detail?.condition ?? null,
+      expectedEvidence: detail?.expectedEvidence ?? [],
+      detail: detail ?? null,
+    };
   });
 }

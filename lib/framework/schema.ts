@@ -238,6 +238,8 @@ export interface FrameworkDefinition {
   readonly regulation: string;
   readonly status: "official" | "provisional";
   readonly statusNote?: string;
+  /** Words the portal uses for it: "Indeks SPBE" or "Indeks Pemerintah Digital". */
+  readonly wording?: "spbe" | "pemdi";
   readonly usedForYears: readonly number[];
   readonly valueScale: ValueScale;
   /** Label of each depth level, root first; the last one is always "indicator". */
@@ -430,6 +432,7 @@ export const ZFrameworkDefinition: z.ZodType<FrameworkDefinition> = z.object({
   regulation: ZText,
   status: z.enum(["official", "provisional"]),
   statusNote: ZText.optional(),
+  wording: z.enum(["spbe", "pemdi"], 'Istilah kerangka harus "spbe" atau "pemdi"').optional(),
   usedForYears: z.array(z.number().int().min(2000).max(2100)),
   valueScale: z.object({
     min: ZNonNegativeDecimal,

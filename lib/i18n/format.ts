@@ -5,6 +5,11 @@ export function fill(message: string, values: Record<string, string | number>): 
   return message.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
+/** An exact decimal text ("3.2825") as the reader writes it: decimal comma in Bahasa Indonesia. */
+export function formatDecimal(text: string, locale: string = "id"): string {
+  return locale === "en" ? text : text.replace(".", ",");
+}
+
 // Times are shown in the agency's zone (Instansi.timeZone), with the zone's name, so a
 // reader elsewhere still reads an unambiguous time.
 export function formatDateTime(date: Date, locale: string = "id", zone: AgencyTimeZone = DEFAULT_TIME_ZONE): string {

@@ -9,9 +9,10 @@ import ExcelJS from "exceljs";
 import { displayLevel } from "@/lib/assessment/level-rule";
 import { AppError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/format";
-import { messages, type Messages } from "@/lib/i18n/messages";
+import { messages, type Locale, type Messages } from "@/lib/i18n/messages";
 import { IMPORT_MAX_ROWS, XLSX_MAX_BYTES } from "@/lib/validation/reports";
 import { evidenceHref, type PeriodReport } from "./period-report";
+import { withFrameworkWords } from "./framework-words";
 
 /** Row 1 title, 2 subtitle, 3 instructions, 4 column headers, indicators from row 5. */
 export const HEADER_ROW = 4;
@@ -43,8 +44,10 @@ function setText(cell: ExcelJS.Cell, text: string) {
   cell.numFmt = TEXT_FORMAT;
 }
 
-export async function buildAnswerWorkbook(report: PeriodReport, { m, baseUrl }: { m: Messages; baseUrl: string }): Promise<Buffer> {
-  const s = m.reports.sheet;
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export async function buildAnswerWorkbook(report: PeriodReport, { m, baseUrl, locale = "id" }: { m: Messages; baseUrl: string; locale?: Locale }): Promise<Buffer> {
+  const s = withFrameworkWords(m, report.framework.definition, locale).reports.sheet;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "SPBE Mandiri";
   workbook.title = `${s.title} ${report.period.year}`;
@@ -68,9 +71,19 @@ export async function buildAnswerWorkbook(report: PeriodReport, { m, baseUrl }: 
   }
   setText(sheet.getCell(1, COLUMN.version), report.period.id);
 
+  // The two group columns name the framework's own levels: "Domain", "Aspek" for spbe-2020;
+  // "Aspek" and a hidden empty column for pemdi-2026, which has no domains. Positions stay,
+  // so every worksheet imports the same way.
+  const groupKinds = report.framework.definition.nodeKinds.slice(0, -1);
+  const groupHeader = (position: number) => {
+    const kind = groupKinds[position];
+    return kind === undefined ? "" : (s.columns[kind] ?? capitalize(m.nodeKinds[kind] ?? kind));
+  };
+  if (groupKinds.length < 2) sheet.getColumn(COLUMN.aspect).hidden = true;
   for (const key of COLUMN_KEYS) {
     const cell = sheet.getCell(HEADER_ROW, COLUMN[key]);
-    setText(cell, key === "version" ? VERSION_MARKER : (s.columns[key] ?? key));
+    const header = key === "domain" ? groupHeader(0) : key === "aspect" ? groupHeader(1) : (s.columns[key] ?? key);
+    setText(cell, key === "version" ? VERSION_MARKER : header);
     cell.font = { bold: true };
     cell.fill = EDITABLE_COLUMNS.includes(key) ? EDITABLE_FILL : HEADER_FILL;
   }
@@ -78,12 +91,12 @@ export async function buildAnswerWorkbook(report: PeriodReport, { m, baseUrl }: 
   const scale = report.framework.definition.valueScale;
   report.indicators.forEach((indicator, index) => {
     const row = FIRST_DATA_ROW + index;
-    const groupOf = (kind: string) => indicator.groups.find((group) => group.kind === kind)?.name ?? "";
+    const groupAt = (position: number) => indicator.groups[position]?.name ?? "";
     const evidence = indicator.self?.evidence ?? [];
     const values: Record<SheetColumn, string> = {
       number: String(indicator.number),
-      domain: groupOf("domain"),
-      aspect: groupOf("aspect"),
+      domain: groupAt(0),
+      aspect: groupAt(1),
       indicator: indicator.name,
       self: indicator.levels.SELF === null ? "" : displayLevel(indicator.levels.SELF),
       verified: indicator.levels.INTERNAL_VERIFICATION === null ? "" : displayLevel(indicator.levels.INTERNAL_VERIFICATION),

@@ -11,6 +11,8 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { formatIndex, type AssessmentScore } from "@/lib/scoring";
 import { evidenceHref, type PeriodReport, type ReportIndicator } from "./period-report";
 import { pdfSafe } from "./pdf-text";
+import { findIndicator, levelCriteria, needsWordingMark } from "@/lib/framework/catalog";
+import { withFrameworkWords } from "./framework-words";
 import { aspectFindings, referenceStage, type IndicatorMention } from "./strengths";
 
 type Doc = PDFKit.PDFDocument;
@@ -154,7 +156,22 @@ function levelTable(doc: Doc, report: PeriodReport, { m }: Required<Options>) {
   );
 }
 
-function indicatorDetails(doc: Doc, indicator: ReportIndicator, { m, baseUrl }: Required<Options>) {
+/**
+ * The criterion of the whole level reached (2,5 reads level 2's), with its name and, where
+ * it is not the regulation's wording, the mark saying so.
+ */
+function criterionLine(report: PeriodReport, indicator: ReportIndicator, m: Messages): string | null {
+  const level = indicator.levels.SELF;
+  const node = findIndicator(report.framework.definition, indicator.number);
+  if (level === null || !node) return null;
+  const whole = Math.floor(Number(level));
+  const criterion = levelCriteria(report.framework.definition, node).find((candidate) => candidate.level === whole);
+  if (!criterion?.text.trim()) return null;
+  const line = fill(m.reports.pdf.criterionLine, { level: criterion.level, name: criterion.name, text: criterion.text });
+  return needsWordingMark(criterion.standing) ? `${line} (${m.criteria.standing[criterion.standing]})` : line;
+}
+
+function indicatorDetails(doc: Doc, report: PeriodReport, indicator: ReportIndicator, { m, baseUrl }: Required<Options>) {
   const r = m.reports.pdf;
   const width = contentWidth(doc);
   if (doc.y > doc.page.height - 140) doc.addPage();
@@ -165,6 +182,8 @@ function indicatorDetails(doc: Doc, indicator: ReportIndicator, { m, baseUrl }: 
   }
   doc.font(FONT).fontSize(9).fillColor("#334155");
   doc.text(pdfSafe(fill(r.levelLine, { level: levelText(indicator.levels.SELF), status: m.answers.statuses[indicator.self.status] ?? indicator.self.status })), { width });
+  const criterion = criterionLine(report, indicator, m);
+  if (criterion) doc.fontSize(8.5).text(pdfSafe(criterion), { width });
   doc.fillColor("black").moveDown(0.2);
   if (indicator.self.explanation.trim()) doc.fontSize(9).text(pdfSafe(indicator.self.explanation.trim()), { width });
   doc.moveDown(0.2).font(BOLD).fontSize(9).text(pdfSafe(r.evidence), { width });
@@ -278,7 +297,11 @@ function pageNumbers(doc: Doc, m: Messages) {
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function renderPeriodReportPdf(report: PeriodReport, options: Options): Promise<Buffer> {
-  const settings: Required<Options> = { ...options, now: options.now ?? new Date() };
+  const settings: Required<Options> = {
+    ...options,
+    m: withFrameworkWords(options.m, report.framework.definition, options.locale),
+    now: options.now ?? new Date(),
+  };
   const { m } = settings;
   const doc = new PDFDocument({
     size: "A4",
@@ -302,7 +325,7 @@ export function renderPeriodReportPdf(report: PeriodReport, options: Options): P
   levelTable(doc, report, settings);
   doc.addPage();
   heading(doc, m.reports.pdf.details);
-  for (const indicator of report.indicators) indicatorDetails(doc, indicator, settings);
+  for (const indicator of report.indicators) indicatorDetails(doc, report, indicator, settings);
   strengths(doc, report, settings);
   recommendations(doc, report, settings);
   minutes(doc, report, settings);

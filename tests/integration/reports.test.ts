@@ -398,3 +398,57 @@ describe("results for other systems", () => {
 });
 
 const COLUMN_ORDER = ["number", "domain", "aspect", "indicator", "self", "verified", "final", "explanation", "evidence", "links", "status", "version"] as const;
+
+describe("a pemdi-2026 period's documents", () => {
+  const pemdi = getFramework("pemdi-2026")!;
+
+  async function pemdiReport() {
+    const version = await db.frameworkVersion.findFirstOrThrow({ where: { framework: { code: "pemdi-2026" } }, orderBy: { version: "desc" } });
+    const indicator = await db.frameworkNode.findFirstOrThrow({ where: { versionId: version.id, number: 1 } });
+    const period = await db.assessmentPeriod.create({
+      data: { instansiId: f.home.instansiId, year: 2027, frameworkVersionId: version.id, phase: "PENGISIAN" },
+    });
+    await db.answer.create({ data: { periodId: period.id, indicatorId: indicator.id, stage: "SELF", level: "2.5", explanation: "Sebagian.", status: "DRAFT" } });
+    return (await loadPeriodReport(db, period.id))!;
+  }
+
+  it("is a PDF that says Indeks Pemerintah Digital, shows aspects, the floor rule and the criterion with its mark", async () => {
+    const report = await pemdiReport();
+    const pdf = await renderPeriodReportPdf(report, { m: messages.id, locale: "id", baseUrl: BASE_URL, now: new Date("2027-11-22T03:00:00Z") });
+    const text = (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text.replace(/\s+/g, " ");
+    // I1 at 2.5 (weight 5), the other 19 indicators at the floor 1: (12.5 + 95) / 100.
+    expect(report.scores.SELF.indexExact).toBe("1.075");
+    for (const expected of [
+      "LAPORAN PENILAIAN MANDIRI INDEKS PEMERINTAH DIGITAL",
+      "Pemerintah Digital",
+      "Dasar: Peraturan Menteri PANRB Nomor 8 Tahun 2026 tentang Evaluasi Kinerja Pemerintah Digital; ditetapkan 1 Juni 2026",
+      "dihitung 1, sehingga",
+      "Indeks per aspek",
+      "Tingkat per aspek dan indikator",
+      `Kriteria tingkat 2 · Membangun: ${levelTextOf(pemdi, 1, 2)} (Ringkasan, belum teks resmi)`,
+      "BERITA ACARA PENILAIAN MANDIRI INDEKS PEMERINTAH DIGITAL",
+      "Tim Koordinasi Pemerintah Digital Instansi rumah telah menyelesaikan penilaian mandiri Pemerintah Digital tahun 2027",
+      "Koordinator Pemerintah Digital",
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+    for (const absent of ["SPBE", "reported", "revokes", "domain"]) expect(text, absent).not.toContain(absent);
+  });
+
+  it("is a worksheet titled after the framework, with an Aspek column and no Domain", async () => {
+    const report = await pemdiReport();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await buildAnswerWorkbook(report, { m: messages.id, baseUrl: BASE_URL })) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell(1, COLUMN.number).value).toBe("Lembar Kerja Penilaian Mandiri Indeks Pemerintah Digital");
+    expect(sheet.getCell(HEADER_ROW, COLUMN.domain).value).toBe("Aspek");
+    expect(sheet.getColumn(COLUMN.aspect).hidden).toBe(true);
+    const first = sheet.getRow(FIRST_DATA_ROW);
+    expect(first.getCell(COLUMN.domain).value).toBe(pemdi.nodes[0]!.name);
+    expect(first.getCell(COLUMN.self).value).toBe("2,5");
+  });
+});
+
+function levelTextOf(framework: NonNullable<ReturnType<typeof getFramework>>, number: number, level: number): string {
+  return findIndicator(framework, number)!.criteria[String(level)]!.replace(/\s+/g, " ");
+}

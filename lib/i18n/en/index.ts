@@ -3,6 +3,8 @@ import { errorPageEn } from "../error-page";
 import { app } from "./app";
 import { home } from "./home";
 import { calculator } from "./calculator";
+import { criteria } from "./criteria";
+import { frameworkWords } from "./frameworkWords";
 import { nodeKinds } from "./nodeKinds";
 import { errors } from "./errors";
 import { auth } from "./auth";
@@ -28,6 +30,8 @@ export const en: typeof id = {
   app,
   home,
   calculator,
+  criteria,
+  frameworkWords,
   nodeKinds,
   errors,
   auth,

@@ -1,10 +1,10 @@
 export const home = {
-  title: "Penilaian mandiri SPBE dalam satu portal yang dapat dipercaya",
+  title: "Penilaian mandiri Indeks Pemerintah Digital dan Indeks SPBE dalam satu portal yang dapat dipercaya",
   intro:
-    "Setiap tahun KemenPANRB mengevaluasi kematangan SPBE setiap instansi pusat dan pemerintah daerah. SPBE Mandiri menggantikan lembar kerja dan folder bersama: unit kerja (OPD) mengisi indikatornya, asesor internal memverifikasi bukti dukung, Koordinator SPBE mengunci hasil akhir, dan pimpinan melihat indeks serta predikatnya.",
+    "Setiap tahun KemenPANRB mengevaluasi kematangan pemerintah digital setiap instansi pusat dan pemerintah daerah: sejak 2026 dengan Indeks Pemerintah Digital (PermenPANRB 8/2026: 7 aspek, 20 indikator, nilai desimal), sampai 2025 dengan Indeks SPBE (PermenPANRB 59/2020). SPBE Mandiri menggantikan lembar kerja dan folder bersama: unit kerja (OPD) mengisi indikatornya, asesor internal memverifikasi bukti dukung, Koordinator SPBE mengunci hasil akhir, dan pimpinan melihat indeks serta predikatnya.",
   calculatorTitle: "Kalkulator Indeks",
   calculatorText:
-    "Pilih tingkat kematangan setiap indikator dan lihat indeks, predikat, serta indeks setiap domain dan aspek dihitung seketika dengan aritmetika eksak, lengkap dengan jejak perhitungannya. Tanpa akun.",
+    "Pilih tingkat kematangan setiap indikator dan lihat indeks, predikat, serta indeks setiap aspek (dan domain pada Indeks SPBE) dihitung seketika dengan aritmetika eksak, lengkap dengan jejak perhitungannya. Tanpa akun.",
   calculatorCta: "Buka Kalkulator Indeks",
   frameworksTitle: "Kerangka penilaian",
   provisional: "sementara",

@@ -3,6 +3,8 @@ import { errorPageId } from "../error-page";
 import { app } from "./app";
 import { home } from "./home";
 import { calculator } from "./calculator";
+import { criteria } from "./criteria";
+import { frameworkWords } from "./frameworkWords";
 import { nodeKinds } from "./nodeKinds";
 import { errors } from "./errors";
 import { auth } from "./auth";
@@ -27,6 +29,8 @@ export const id = {
   app,
   home,
   calculator,
+  criteria,
+  frameworkWords,
   nodeKinds,
   errors,
   auth,

@@ -11,7 +11,7 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export const GET = sessionRoute<{ periodId: string }>(REPORT_ACCESS, async ({ request, params, actor }) => {
   const loaded = await loadReportFor(request, actor, params.periodId, "all-or-own-unit");
-  const { m } = await getMessages();
-  const workbook = await buildAnswerWorkbook(loaded.report, { m, baseUrl: loaded.baseUrl });
-  return downloadResponse(new Uint8Array(workbook), XLSX_TYPE, reportFileName("lembar-kerja-spbe", loaded.report, "xlsx"));
+  const { m, locale } = await getMessages();
+  const workbook = await buildAnswerWorkbook(loaded.report, { m, locale, baseUrl: loaded.baseUrl });
+  return downloadResponse(new Uint8Array(workbook), XLSX_TYPE, reportFileName("lembar-kerja", loaded.report, "xlsx"));
 });

@@ -10,6 +10,7 @@ import { phaseAllows, type Phase } from "@/lib/assessment/phase";
 import { can } from "@/lib/policy";
 import { fill, formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
+import { FrameworkStatus } from "@/components/framework/framework-status";
 import type { Messages } from "@/lib/i18n/messages";
 import { formatIndex } from "@/lib/scoring";
 import { EXTERNAL_STAGES, type ExternalStage } from "@/lib/validation/external";
@@ -335,6 +336,7 @@ export default async function ExternalResultsPage({ params, searchParams }: Prop
         <p className="text-sm text-slate-700">{fill(labels.periodTitle, { year: results.period.year, framework: results.frameworkName, phase: m.periods.phases[phase] ?? phase })}</p>
         <p className="text-sm text-slate-700">{labels.intro}</p>
       </div>
+      <FrameworkStatus framework={results.framework} labels={m.criteria} showRules />
       {!isKoordinator && (
         <p role="status" className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="eksternal-baca-saja">{labels.readOnly}</p>
       )}

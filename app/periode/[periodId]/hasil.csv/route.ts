@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = sessionRoute<{ periodId: string }>(REPORT_ACCESS, async ({ request, params, actor }) => {
   const loaded = await loadReportFor(request, actor, params.periodId, "all");
-  return downloadResponse(resultsCsv(loaded.report), "text/csv; charset=utf-8", reportFileName("hasil-spbe", loaded.report, "csv"));
+  return downloadResponse(resultsCsv(loaded.report), "text/csv; charset=utf-8", reportFileName("hasil", loaded.report, "csv"));
 });

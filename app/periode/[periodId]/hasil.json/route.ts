@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = sessionRoute<{ periodId: string }>(REPORT_ACCESS, async ({ request, params, actor }) => {
   const loaded = await loadReportFor(request, actor, params.periodId, "all");
-  return downloadResponse(`${JSON.stringify(resultsJson(loaded.report), null, 2)}\n`, "application/json; charset=utf-8", reportFileName("hasil-spbe", loaded.report, "json"));
+  return downloadResponse(`${JSON.stringify(resultsJson(loaded.report), null, 2)}\n`, "application/json; charset=utf-8", reportFileName("hasil", loaded.report, "json"));
 });

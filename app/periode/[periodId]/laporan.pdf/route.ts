@@ -10,5 +10,5 @@ export const GET = sessionRoute<{ periodId: string }>(REPORT_ACCESS, async ({ re
   const loaded = await loadReportFor(request, actor, params.periodId, "all");
   const { locale, m } = await getMessages();
   const pdf = await renderPeriodReportPdf(loaded.report, { m, locale, baseUrl: loaded.baseUrl });
-  return downloadResponse(new Uint8Array(pdf), "application/pdf", reportFileName("laporan-spbe", loaded.report, "pdf"));
+  return downloadResponse(new Uint8Array(pdf), "application/pdf", reportFileName("laporan", loaded.report, "pdf"));
 });

@@ -12,6 +12,9 @@ import { AnswerEditor } from "@/components/assessment/answer-editor";
 import { PreviousContext } from "@/components/assessment/previous-context";
 import { ButirOverview, ExternalIndexPanel } from "@/components/assessment/butir-overview";
 import { unansweredValueOf } from "@/lib/framework/schema";
+import { CriteriaList, IndicatorDescription } from "@/components/framework/criteria-list";
+import { FrameworkStatus } from "@/components/framework/framework-status";
+import { levelCriteria, needsWordingMark } from "@/lib/framework/catalog";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { IndicatorRecommendations } from "@/components/recommendations/indicator-recommendations";
 import { CheckboxGroup, LevelField, SelectField, TextAreaField } from "@/components/forms/fields";
@@ -31,12 +34,15 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
   const { m, locale } = await getMessages();
   const labels = m.answers;
   const { indicator, self, verification, definition } = view;
-  const scale = definition.levelScales.find((candidate) => candidate.code === indicator.levelScale);
-  const levels = (scale?.levels ?? []).map((level) => ({
-    value: String(level.level),
-    name: level.name,
-    criteria: indicator.criteria[String(level.level)] ?? level.description ?? "",
+  const criteria = levelCriteria(definition, indicator);
+  const levels = criteria.map((criterion) => ({
+    value: String(criterion.level),
+    name: criterion.name,
+    criteria: criterion.text,
+    mark: needsWordingMark(criterion.standing) ? m.criteria.standing[criterion.standing] : null,
   }));
+  // Frameworks with their own per-level details replace the generic guidance on evidence.
+  const hasLevelDetails = indicator.levels !== undefined;
   const status = self?.status ?? "NONE";
   const base = `/periode/${periodId}/indikator`;
   const levelScale = levelScaleOf(definition);
@@ -73,12 +79,20 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         </section>
       )}
 
-      <section className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-        <h2 className="font-semibold">{labels.expectedEvidence}</h2>
-        <ul className="mt-1 list-disc pl-5 text-slate-700">
-          {(labels.expected[indicator.levelScale] ?? labels.expected.process!).map((line) => <li key={line}>{line}</li>)}
-        </ul>
-      </section>
+      <FrameworkStatus framework={definition} labels={m.criteria} showRules />
+
+      <IndicatorDescription indicator={indicator} labels={m.criteria} />
+
+      {hasLevelDetails ? (
+        <CriteriaList criteria={criteria} indicator={indicator} labels={m.criteria} levelLabel={labels.level} />
+      ) : (
+        <section className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+          <h2 className="font-semibold">{labels.expectedEvidence}</h2>
+          <ul className="mt-1 list-disc pl-5 text-slate-700">
+            {(labels.expected[indicator.levelScale] ?? labels.expected.process!).map((line) => <li key={line}>{line}</li>)}
+          </ul>
+        </section>
+      )}
 
       {indicator.externalIndex && <ExternalIndexPanel index={indicator.externalIndex} floor={unansweredValueOf(definition)} labels={labels} />}
 
