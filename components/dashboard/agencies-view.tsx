@@ -62,7 +62,6 @@ export function AgenciesView({ dashboard, sort, m }: Props) {
     indeks: labels.headline,
     kelengkapan: labels.completeness,
   };
-  const withPeriod = dashboard.rows.length - dashboard.withoutPeriod;
   return (
     <div className="space-y-4">
       <section className="space-y-2">
@@ -105,27 +104,30 @@ export function AgenciesView({ dashboard, sort, m }: Props) {
         </div>
       </section>
 
+      {dashboard.frameworks.map((group) => (
+      <section key={`${group.framework.code}:${group.framework.version}`} className="space-y-2" data-testid={`kerangka-${group.framework.code}`}>
+      <h2 className="text-lg font-semibold">{fill(labels.perFramework, { index: m.frameworkWords[group.framework.wording].index, name: group.framework.name, version: group.framework.version })}</h2>
       <div className="grid gap-4 xl:grid-cols-[2fr_3fr]">
         <ChartFigure
           title={labels.distribution}
-          summary={fill(labels.distributionSummary, { count: withPeriod, none: dashboard.withoutPeriod })}
-          testId="sebaran-indeks"
+          summary={fill(labels.distributionSummary, { count: group.agencies, none: dashboard.withoutPeriod })}
+          testId={`sebaran-indeks-${group.framework.code}`}
           table={{
             columns: [labels.range, labels.count],
-            rows: dashboard.distribution.map((bin) => ({ key: bin.from, cells: [`${formatIndex(bin.from)}-${formatIndex(bin.to)}`, String(bin.count)] })),
+            rows: group.distribution.map((bin) => ({ key: bin.from, cells: [`${formatIndex(bin.from)}-${formatIndex(bin.to)}`, String(bin.count)] })),
           }}
         >
           <CountBars
-            rows={dashboard.distribution.map((bin) => ({ label: `${oneDecimal(bin.from)}–${oneDecimal(bin.to)}`, count: bin.count }))}
+            rows={group.distribution.map((bin) => ({ label: `${oneDecimal(bin.from)}–${oneDecimal(bin.to)}`, count: bin.count }))}
             series={[{ key: "count", label: labels.count, color: STAGE_COLORS.SELF }]}
           />
         </ChartFigure>
 
         <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="font-semibold text-brand-900">{labels.comparison}</h2>
-          <p className="text-xs text-slate-600">{labels.comparisonHint}</p>
+          <h3 className="font-semibold text-brand-900">{labels.comparison}</h3>
+          <p className="text-xs text-slate-600">{group.nationalYear === null ? labels.comparisonHintNoNational : labels.comparisonHint}</p>
           <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="perbandingan-jenis">
+            <table className="w-full text-sm" data-testid={`perbandingan-jenis-${group.framework.code}`}>
               <thead className="text-slate-700">
                 <tr>
                   <th scope="col" className="p-1 text-left">{m.admin.agencies.kind}</th>
@@ -135,19 +137,19 @@ export function AgenciesView({ dashboard, sort, m }: Props) {
                   <th scope="col" className="p-1 text-right">{labels.median}</th>
                   <th scope="col" className="p-1 text-right">{labels.q3}</th>
                   <th scope="col" className="p-1 text-right">{labels.max}</th>
-                  <th scope="col" className="p-1 text-right">{fill(labels.national, { year: dashboard.nationalYear })}</th>
+                  <th scope="col" className="p-1 text-right">{group.nationalYear === null ? labels.nationalNone : fill(labels.national, { year: group.nationalYear })}</th>
                   <th scope="col" className="p-1"><span className="sr-only">{labels.boxPlot}</span></th>
                 </tr>
               </thead>
               <tbody>
-                {dashboard.comparison.map((row) => (
-                  <tr key={row.kind} className="border-t border-slate-100" data-testid={`perbandingan-${row.kind}`}>
+                {group.comparison.map((row) => (
+                  <tr key={row.kind} className="border-t border-slate-100" data-testid={`perbandingan-${group.framework.code}-${row.kind}`}>
                     <th scope="row" className="p-1 text-left font-normal">{kinds[row.kind] ?? row.kind}</th>
                     <td className="p-1 text-right tabular-nums">{row.count}</td>
                     {(["min", "q1", "median", "q3", "max"] as const).map((key) => (
                       <td key={key} className="p-1 text-right tabular-nums" data-kolom={key}>{row.stats ? formatIndex(row.stats[key]) : "-"}</td>
                     ))}
-                    <td className="p-1 text-right tabular-nums">{formatIndex(row.national)}</td>
+                    <td className="p-1 text-right tabular-nums">{row.national === null ? "-" : formatIndex(row.national)}</td>
                     <td className="p-1">{row.stats && <BoxPlot stats={row.stats} />}</td>
                   </tr>
                 ))}
@@ -156,6 +158,8 @@ export function AgenciesView({ dashboard, sort, m }: Props) {
           </div>
         </section>
       </div>
+      </section>
+      ))}
     </div>
   );
 }

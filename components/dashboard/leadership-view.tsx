@@ -39,38 +39,57 @@ function nodeFigure(nodes: StageNodes[], dashboard: LeadershipDashboard, m: Mess
   );
 }
 
+/** Series in the order they first appear (SPBE years before Pemdi years). */
+const seriesOf = (trend: LeadershipDashboard["trend"]) => [...new Set(trend.map((point) => point.series))];
+
 function TrendFigure({ dashboard, m }: Props) {
   const labels = m.dashboard.lead;
   const trend = dashboard.trend;
-  const first = trend[0];
-  const last = trend[trend.length - 1];
-  const lastNational = [...trend].reverse().find((point) => point.national !== null);
+  const kinds = seriesOf(trend);
+  // Only years of the same framework are compared: the summary speaks of the latest series.
+  const latest = trend.filter((point) => point.series === kinds[kinds.length - 1]);
+  const first = latest[0];
+  const last = latest[latest.length - 1];
+  const lastNational = [...latest].reverse().find((point) => point.national !== null);
   const summary = [
     first && last && first !== last ? fill(labels.trendSummary, { from: formatIndex(first.index), fromYear: first.year, to: formatIndex(last.index), toYear: last.year }) : "",
     lastNational?.national ? fill(labels.nationalSummary, { year: lastNational.year, index: formatIndex(lastNational.national) }) : "",
+    kinds.length > 1 ? labels.trendBreak : "",
     labels.trendRule,
   ]
     .filter(Boolean)
     .join(" ");
-  const series = [
-    { key: "index", label: labels.trendOwn, color: STAGE_COLORS.SELF },
-    { key: "national", label: labels.trendNational, color: "#64748b", dashed: true },
-  ];
+  const colors = { spbe: STAGE_COLORS.SELF, pemdi: STAGE_COLORS.FINAL };
+  const series = kinds.flatMap((kind) => [
+    { key: kind, label: m.frameworkWords[kind].index, color: colors[kind] },
+    { key: `${kind}National`, label: fill(labels.trendNationalOf, { index: m.frameworkWords[kind].index }), color: "#64748b", dashed: true },
+  ]);
   return (
     <ChartFigure
       title={labels.trend}
       summary={summary}
       testId="tren-indeks"
       table={{
-        columns: [labels.year, labels.trendOwn, labels.source, labels.trendNational],
+        columns: [labels.year, labels.trendFramework, labels.trendOwn, labels.source, labels.trendNational],
         rows: trend.map((point) => ({
           key: String(point.year),
-          cells: [String(point.year), formatIndex(point.index), labels.sources[point.source]!, point.national ? formatIndex(point.national) : "-"],
+          cells: [
+            String(point.year),
+            m.frameworkWords[point.series].index,
+            formatIndex(point.index),
+            labels.sources[point.source]!,
+            point.national ? formatIndex(point.national) : "-",
+          ],
         })),
       }}
     >
       <TrendLines
-        rows={trend.map((point) => ({ label: String(point.year), index: chartNumber(point.index), national: point.national === null ? null : chartNumber(point.national) }))}
+        rows={trend.map((point) => ({
+          label: String(point.year),
+          // One key per framework: a line never joins an SPBE year to a Pemdi year.
+          [point.series]: chartNumber(point.index),
+          [`${point.series}National`]: point.national === null ? null : chartNumber(point.national),
+        }))}
         series={series}
       />
     </ChartFigure>

@@ -9,7 +9,8 @@ import { scorePeriodStages } from "@/lib/results/period-summary";
 import { assertCan, type Actor } from "@/lib/policy";
 import { Decimal, type AssessmentScore } from "@/lib/scoring";
 import { headlineStage, HEADLINE_STAGES, type HeadlineStage } from "./headline-stage";
-import { NATIONAL_AVERAGES_2024_BY_KIND } from "./national-averages";
+import type { FrameworkDefinition } from "@/lib/framework/schema";
+import { frameworkWording, type FrameworkWording } from "@/lib/framework/wording";
 import { fiveNumbers, histogram } from "./statistics";
 
 export const KIND_ORDER: readonly InstansiKind[] = ["PROVINSI", "KABUPATEN", "KOTA", "KEMENTERIAN", "LEMBAGA"];
@@ -43,17 +44,36 @@ export type KindComparison = {
   /** Agencies of this kind with a period. */
   count: number;
   stats: { min: string; q1: string; median: string; q3: string; max: string } | null;
-  national: string;
+  /** The framework's latest published national average for this kind, or null. */
+  national: string | null;
+};
+
+/**
+ * Distribution and comparison of the agencies whose latest period uses one framework
+ * version: an SPBE index and a Pemdi index measure different things and are never pooled.
+ */
+export type FrameworkComparison = {
+  framework: { code: string; version: number; name: string; wording: FrameworkWording };
+  agencies: number;
+  /** Headline indices in bins of 0.5 over the 0-5 scale. */
+  distribution: { from: string; to: string; count: number }[];
+  comparison: KindComparison[];
+  /** Year of the national averages by kind, null when the framework has none yet. */
+  nationalYear: number | null;
 };
 
 export type AgenciesDashboard = {
   rows: AgencyRow[];
-  /** Headline indices in bins of 0.5 over the 0-5 scale both frameworks use. */
-  distribution: { from: string; to: string; count: number }[];
   withoutPeriod: number;
-  comparison: KindComparison[];
-  nationalYear: number;
+  /** One per framework version in use, newest framework first. */
+  frameworks: FrameworkComparison[];
 };
+
+/** The newest national averages by kind of agency a framework carries. */
+function nationalByKind(definition: FrameworkDefinition) {
+  const latest = [...(definition.nationalAverages ?? [])].filter((average) => average.byAgencyKind).sort((a, b) => b.year - a.year)[0];
+  return latest ? { year: latest.year, byKind: latest.byAgencyKind ?? {} } : null;
+}
 
 const BIN_WIDTH = Decimal.parse("0.5");
 const SCALE_MAX = Decimal.fromInteger(5);
@@ -94,32 +114,48 @@ export async function agenciesDashboard(db: DbClient, actor: Actor, sort: Agency
     };
   });
 
-  const headlines = rows.flatMap((row) => (row.headline ? [{ kind: row.kind, index: Decimal.parse(row.headline.indexExact) }] : []));
+  const headlines = agencies.flatMap((agency, position) => {
+    const row = rows[position]!;
+    const period = agency.periods[0];
+    const framework = period ? scored.get(period.id)?.framework : undefined;
+    return row.headline && framework ? [{ kind: row.kind, index: Decimal.parse(row.headline.indexExact), framework }] : [];
+  });
+  const versions = [...new Map(headlines.map((entry) => [entry.framework.id, entry.framework])).values()].sort(
+    (a, b) => Math.max(...b.definition.usedForYears, 0) - Math.max(...a.definition.usedForYears, 0) || b.version - a.version,
+  );
   return {
     rows: sortAgencies(rows, sort),
-    distribution: histogram(
-      headlines.map((entry) => entry.index),
-      BIN_WIDTH,
-      SCALE_MAX,
-    ).map((bin) => ({ from: bin.from.toString(), to: bin.to.toString(), count: bin.count })),
     withoutPeriod: rows.length - headlines.length,
-    comparison: KIND_ORDER.map((kind) => {
-      const values = headlines.filter((entry) => entry.kind === kind).map((entry) => entry.index);
-      const stats = fiveNumbers(values);
+    frameworks: versions.map((version) => {
+      const own = headlines.filter((entry) => entry.framework.id === version.id);
+      const national = nationalByKind(version.definition);
       return {
-        kind,
-        count: values.length,
-        stats: stats && {
-          min: stats.min.toString(),
-          q1: stats.q1.toString(),
-          median: stats.median.toString(),
-          q3: stats.q3.toString(),
-          max: stats.max.toString(),
-        },
-        national: NATIONAL_AVERAGES_2024_BY_KIND.byKind[kind],
+        framework: { code: version.code, version: version.version, name: version.definition.name, wording: frameworkWording(version.definition) },
+        agencies: own.length,
+        distribution: histogram(
+          own.map((entry) => entry.index),
+          BIN_WIDTH,
+          SCALE_MAX,
+        ).map((bin) => ({ from: bin.from.toString(), to: bin.to.toString(), count: bin.count })),
+        comparison: KIND_ORDER.map((kind) => {
+          const values = own.filter((entry) => entry.kind === kind).map((entry) => entry.index);
+          const stats = fiveNumbers(values);
+          return {
+            kind,
+            count: values.length,
+            stats: stats && {
+              min: stats.min.toString(),
+              q1: stats.q1.toString(),
+              median: stats.median.toString(),
+              q3: stats.q3.toString(),
+              max: stats.max.toString(),
+            },
+            national: national?.byKind[kind] ?? null,
+          };
+        }),
+        nationalYear: national?.year ?? null,
       };
     }),
-    nationalYear: NATIONAL_AVERAGES_2024_BY_KIND.year,
   };
 }
 

@@ -9,7 +9,9 @@ import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { Decimal, type AssessmentScore, type NodeScore } from "@/lib/scoring";
 import { headlineStage, HEADLINE_STAGES, type HeadlineStage } from "./headline-stage";
 import { indicatorGaps, recommendedTargets, type IndicatorGap } from "./indicator-gaps";
-import { nationalAverageFor } from "./national-averages";
+import { getFramework } from "@/lib/framework/catalog";
+import type { FrameworkDefinition } from "@/lib/framework/schema";
+import { frameworkWording, type FrameworkWording } from "@/lib/framework/wording";
 
 /** Gaps listed on the dashboard. */
 const GAP_COUNT = 10;
@@ -23,8 +25,16 @@ export type TrendPoint = {
   predicate: string;
   /** Which number this is: an official result recorded before the portal, or a stage of a portal period. */
   source: HeadlineStage | "OFFICIAL";
+  /** Which index this is: SPBE and Pemdi years are different measures, drawn as separate series. */
+  series: FrameworkWording;
+  /** The national average of that year under the same framework (data of the framework). */
   national: string | null;
 };
+
+/** A framework's published national average of `year`, or null. */
+export function nationalAverageOf(definition: FrameworkDefinition | undefined, year: number): string | null {
+  return definition?.nationalAverages?.find((average) => average.year === year)?.index ?? null;
+}
 
 export type LeadershipDashboard = {
   period: { id: string; year: number; phase: string; targetIndex: string | null; frameworkName: string };
@@ -67,7 +77,7 @@ export async function leadershipDashboard(db: DbClient, actor: Actor): Promise<L
   const [scored, results, history, recommendations] = await Promise.all([
     scorePeriodStages(db, periods, HEADLINE_STAGES),
     periodResults(db, current.id),
-    db.historicalResult.findMany({ where: { instansiId }, orderBy: { year: "asc" }, select: { year: true, index: true, predicate: true } }),
+    db.historicalResult.findMany({ where: { instansiId }, orderBy: { year: "asc" }, select: { year: true, index: true, predicate: true, frameworkCode: true } }),
     db.recommendation.findMany({
       where: { periodId: current.id, status: { in: ["OPEN", "IN_PROGRESS"] }, targetLevel: { not: null } },
       select: { targetLevel: true, indicator: { select: { number: true } } },
@@ -81,16 +91,33 @@ export async function leadershipDashboard(db: DbClient, actor: Actor): Promise<L
   const trend: TrendPoint[] = [
     ...history
       .filter((result) => !portalYears.has(result.year))
-      .map((result) => ({ year: result.year, index: result.index.toString(), predicate: result.predicate, source: "OFFICIAL" as const })),
+      .map((result) => {
+        // Recorded results name their framework by code; the shipped definition has its averages.
+        const definition = getFramework(result.frameworkCode);
+        return {
+          year: result.year,
+          index: result.index.toString(),
+          predicate: result.predicate,
+          source: "OFFICIAL" as const,
+          series: frameworkWording({ code: result.frameworkCode, wording: definition?.wording }),
+          national: nationalAverageOf(definition, result.year),
+        };
+      }),
     ...periods.flatMap((period) => {
-      const stages = scored.get(period.id)?.scores;
-      if (!stages) return [];
-      const stage = headlineStage(stages);
-      return [{ year: period.year, index: stages[stage].indexExact, predicate: stages[stage].predicate, source: stage }];
+      const entry = scored.get(period.id);
+      if (!entry) return [];
+      const stage = headlineStage(entry.scores);
+      const definition = entry.framework.definition;
+      return [{
+        year: period.year,
+        index: entry.scores[stage].indexExact,
+        predicate: entry.scores[stage].predicate,
+        source: stage,
+        series: frameworkWording(definition),
+        national: nationalAverageOf(definition, period.year),
+      }];
     }),
-  ]
-    .sort((a, b) => a.year - b.year)
-    .map((point) => ({ ...point, national: nationalAverageFor(point.year) }));
+  ].sort((a, b) => a.year - b.year);
 
   const definition = now.framework.definition;
   const gaps = indicatorGaps(scores, {

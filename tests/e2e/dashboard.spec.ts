@@ -117,9 +117,9 @@ test("the superadmin sorts all agencies on the server and sees the anonymised co
   await expect(page.getByRole("columnheader", { name: /Mandiri/ })).toHaveAttribute("aria-sort", "ascending");
   expect(await indicesOf()).toEqual([...indices].reverse());
 
-  const regencies = page.getByTestId("perbandingan-KABUPATEN");
+  const regencies = page.getByTestId("perbandingan-spbe-2020-KABUPATEN");
   await expect(regencies.locator("td").first()).toHaveText("1");
-  await expect(page.getByTestId("perbandingan-jenis")).not.toContainText("Sukamaju");
-  await expect(page.getByTestId("sebaran-indeks-ringkasan")).toContainText(`${indices.length} instansi dengan periode evaluasi`);
-  await expect(page.getByTestId("sebaran-indeks").locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("perbandingan-jenis-spbe-2020")).not.toContainText("Sukamaju");
+  await expect(page.getByTestId("sebaran-indeks-spbe-2020-ringkasan")).toContainText(`${indices.length} instansi dengan periode evaluasi`);
+  await expect(page.getByTestId("sebaran-indeks-spbe-2020").locator("svg.recharts-surface").first()).toBeVisible();
 });

@@ -149,12 +149,26 @@ describe("leadership dashboard", () => {
     const dashboard = (await leadershipDashboard(db, pimpinan))!;
     const self2026 = engine(await storedValues(fixtures.home.periodId, "SELF"));
     expect(dashboard.trend).toEqual([
-      { year: 2022, index: "2.22", predicate: "Cukup", source: "OFFICIAL", national: "2.34" },
-      { year: 2023, index: "2.23", predicate: "Cukup", source: "OFFICIAL", national: "2.79" },
+      { year: 2022, index: "2.22", predicate: "Cukup", source: "OFFICIAL", series: "spbe", national: "2.34" },
+      { year: 2023, index: "2.23", predicate: "Cukup", source: "OFFICIAL", series: "spbe", national: "2.79" },
       // The portal's own 2024 period replaces the recorded result of that year; its final stage counts.
-      { year: 2024, index: engine({ 1: "3", 40: "4" }).indexExact, predicate: "Kurang", source: "FINAL", national: "3.12" },
+      { year: 2024, index: engine({ 1: "3", 40: "4" }).indexExact, predicate: "Kurang", source: "FINAL", series: "spbe", national: "3.12" },
       // Verification covers 5 of 20 self-assessed indicators: the self index stands for 2026.
-      { year: 2026, index: self2026.indexExact, predicate: self2026.predicate, source: "SELF", national: null },
+      { year: 2026, index: self2026.indexExact, predicate: self2026.predicate, source: "SELF", series: "spbe", national: null },
+    ]);
+  });
+
+  it("draws SPBE years and Pemdi years as separate series, each with its own national average", async () => {
+    await db.historicalResult.create({ data: { instansiId: fixtures.home.instansiId, year: 2024, frameworkCode: "spbe-2020", index: "2.5", predicate: "Cukup" } });
+    const pemdi = await db.frameworkVersion.findFirstOrThrow({ where: { framework: { code: "pemdi-2026" } }, orderBy: { version: "desc" } });
+    // The home 2026 period (spbe-2020) is followed by a 2027 period on pemdi-2026 with nothing answered yet.
+    await db.assessmentPeriod.create({ data: { instansiId: fixtures.home.instansiId, year: 2027, frameworkVersionId: pemdi.id } });
+    const dashboard = (await leadershipDashboard(db, pimpinan))!;
+    expect(dashboard.trend.map((point) => [point.year, point.series, point.index, point.national])).toEqual([
+      [2024, "spbe", "2.5", "3.12"],
+      [2026, "spbe", "0", null],
+      // Unanswered pemdi indicators count the floor 1; no Pemdi national average is published yet.
+      [2027, "pemdi", "1", null],
     ]);
   });
 
@@ -265,7 +279,10 @@ describe("superadmin dashboard", () => {
     const unknown = await agenciesDashboard(db, superadmin, ZAgencySort.parse({ urut: "DROP TABLE", arah: ["x"] }));
     expect(unknown.rows.map((row) => row.name)[0]).toBe("Instansi rumah");
 
-    const kota = byIndex.comparison.find((row) => row.kind === "KOTA")!;
+    // Every period here is on spbe-2020: one group, with the SPBE national averages of 2024.
+    expect(byIndex.frameworks.map((group) => [group.framework.code, group.agencies, group.nationalYear])).toEqual([["spbe-2020", 5, 2024]]);
+    const spbe = byIndex.frameworks[0]!;
+    const kota = spbe.comparison.find((row) => row.kind === "KOTA")!;
     const values = [11, 12, 13].map((answered) => Decimal.parse(expectedSelf(answered)));
     expect(kota).toEqual({
       kind: "KOTA",
@@ -279,10 +296,24 @@ describe("superadmin dashboard", () => {
       },
       national: "3.39",
     });
-    expect(byIndex.comparison.find((row) => row.kind === "PROVINSI")).toMatchObject({ count: 0, stats: null });
+    expect(spbe.comparison.find((row) => row.kind === "PROVINSI")).toMatchObject({ count: 0, stats: null });
     expect(byIndex.withoutPeriod).toBe(1);
-    expect(byIndex.distribution.reduce((sum, bin) => sum + bin.count, 0)).toBe(5);
-    expect(byIndex.distribution[0]).toEqual({ from: "0", to: "0.5", count: 2 + values.filter((value) => value.lt(Decimal.parse("0.5"))).length });
+    expect(spbe.distribution.reduce((sum, bin) => sum + bin.count, 0)).toBe(5);
+    expect(spbe.distribution[0]).toEqual({ from: "0", to: "0.5", count: 2 + values.filter((value) => value.lt(Decimal.parse("0.5"))).length });
+  });
+
+  it("never pools SPBE and Pemdi indices: one distribution and comparison per framework version", async () => {
+    const pemdi = await db.frameworkVersion.findFirstOrThrow({ where: { framework: { code: "pemdi-2026" } }, orderBy: { version: "desc" } });
+    const instansi = await db.instansi.create({ data: { code: "uji-pemdi", name: "Instansi Pemdi", kind: "KOTA" } });
+    await db.assessmentPeriod.create({ data: { instansiId: instansi.id, year: 2027, frameworkVersionId: pemdi.id } });
+    const dashboard = await agenciesDashboard(db, await actorFor(fixtures, "SUPERADMIN"), ZAgencySort.parse({}));
+    expect(dashboard.frameworks.map((group) => [group.framework.code, group.framework.wording, group.agencies, group.nationalYear])).toEqual([
+      ["pemdi-2026", "pemdi", 1, null],
+      ["spbe-2020", "spbe", 2, 2024],
+    ]);
+    const pemdiKota = dashboard.frameworks[0]!.comparison.find((row) => row.kind === "KOTA")!;
+    expect(pemdiKota).toMatchObject({ count: 1, stats: { median: "1" }, national: null });
+    expect(dashboard.frameworks[1]!.comparison.find((row) => row.kind === "KOTA")).toMatchObject({ count: 0, national: "3.39" });
   });
 
   it("takes the same number of queries for two agencies as for eight", async () => {
