@@ -64,6 +64,8 @@ const RULES = {
   "instansi.manage": (membership) => membership.role === "SUPERADMIN",
   "instansi.list": (membership) => membership.role === "SUPERADMIN",
   "results.read-all": (membership) => membership.role === "SUPERADMIN",
+  // Frameworks are deployment-wide reference data: a new version is imported by the superadmin.
+  "framework.import": (membership) => membership.role === "SUPERADMIN",
 
   // Reading inside one instansi.
   "instansi.read": instansiRole("KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"),

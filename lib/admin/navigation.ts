@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS = [
   { key: "units", href: "/admin/unit", action: "unit.manage" },
   { key: "users", href: "/admin/pengguna", action: "user.manage" },
   { key: "agencies", href: "/admin/instansi", action: "instansi.manage" },
+  { key: "frameworks", href: "/admin/kerangka", action: "framework.import" },
   { key: "audit", href: "/admin/audit", action: "audit.read" },
 ] as const satisfies readonly { key: string; href: string; action: Action }[];
 

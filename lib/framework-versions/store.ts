@@ -97,57 +97,79 @@ async function writeVersion(
   checksum: string,
   options: ImportFrameworkOptions,
 ): Promise<ImportedFrameworkVersion> {
-  return db.$transaction(async (tx) => {
-    const existing = await tx.frameworkVersion.findFirst({
-      where: { checksum, framework: { code: framework.code } },
-      select: { id: true, version: true },
-    });
-    if (existing) {
-      return { id: existing.id, version: existing.version, code: framework.code, checksum, definition: framework, isNew: false };
-    }
+  return db.$transaction((tx) => writeVersionIn(tx, framework, canonical, checksum, options));
+}
 
-    // The framework row follows its newest import (name, status: a provisional framework
-    // may be re-imported as official); versions keep their own copy of the definition.
-    const metadata = {
-      name: framework.name,
-      regulation: framework.regulation,
-      status: framework.status === "official" ? "OFFICIAL" : "PROVISIONAL",
-    } as const;
-    const row = await tx.framework.upsert({
-      where: { code: framework.code },
-      create: { code: framework.code, ...metadata },
-      update: metadata,
-      select: { id: true },
-    });
-    const latest = await tx.frameworkVersion.aggregate({ where: { frameworkId: row.id }, _max: { version: true } });
-    const version = (latest._max.version ?? 0) + 1;
-    const created = await tx.frameworkVersion.create({
-      data: {
-        frameworkId: row.id,
-        version,
-        // Exactly the text the checksum was computed from.
-        definition: JSON.parse(canonical) as Prisma.InputJsonValue,
-        checksum,
-        notes: options.notes ?? null,
-        importedById: options.importedById ?? null,
-      },
-      select: { id: true },
-    });
+/**
+ * importFrameworkVersion inside a transaction the caller owns (the superadmin's import
+ * command, whose audit record must commit with the version). `framework` must come from
+ * validateFramework.
+ */
+export async function importValidatedFrameworkIn(
+  tx: DbTransaction,
+  framework: FrameworkDefinition,
+  options: ImportFrameworkOptions = {},
+): Promise<ImportedFrameworkVersion> {
+  assertStorableKinds(framework);
+  return writeVersionIn(tx, framework, canonicalJson(framework), frameworkChecksum(framework), options);
+}
 
-    await insertNodes(tx, created.id, framework);
-    await tx.predicateBand.createMany({
-      data: framework.predicates.map((band, position) => ({
-        versionId: created.id,
-        name: band.name,
-        alias: band.alias ?? null,
-        min: band.min,
-        max: band.max,
-        maxInclusive: band.maxInclusive,
-        sortOrder: position,
-      })),
-    });
-    return { id: created.id, version, code: framework.code, checksum, definition: framework, isNew: true };
+async function writeVersionIn(
+  tx: DbTransaction,
+  framework: FrameworkDefinition,
+  canonical: string,
+  checksum: string,
+  options: ImportFrameworkOptions,
+): Promise<ImportedFrameworkVersion> {
+  const existing = await tx.frameworkVersion.findFirst({
+    where: { checksum, framework: { code: framework.code } },
+    select: { id: true, version: true },
   });
+  if (existing) {
+    return { id: existing.id, version: existing.version, code: framework.code, checksum, definition: framework, isNew: false };
+  }
+
+  // The framework row follows its newest import (name, status: a provisional framework
+  // may be re-imported as official); versions keep their own copy of the definition.
+  const metadata = {
+    name: framework.name,
+    regulation: framework.regulation,
+    status: framework.status === "official" ? "OFFICIAL" : "PROVISIONAL",
+  } as const;
+  const row = await tx.framework.upsert({
+    where: { code: framework.code },
+    create: { code: framework.code, ...metadata },
+    update: metadata,
+    select: { id: true },
+  });
+  const latest = await tx.frameworkVersion.aggregate({ where: { frameworkId: row.id }, _max: { version: true } });
+  const version = (latest._max.version ?? 0) + 1;
+  const created = await tx.frameworkVersion.create({
+    data: {
+      frameworkId: row.id,
+      version,
+      // Exactly the text the checksum was computed from.
+      definition: JSON.parse(canonical) as Prisma.InputJsonValue,
+      checksum,
+      notes: options.notes ?? null,
+      importedById: options.importedById ?? null,
+    },
+    select: { id: true },
+  });
+
+  await insertNodes(tx, created.id, framework);
+  await tx.predicateBand.createMany({
+    data: framework.predicates.map((band, position) => ({
+      versionId: created.id,
+      name: band.name,
+      alias: band.alias ?? null,
+      min: band.min,
+      max: band.max,
+      maxInclusive: band.maxInclusive,
+      sortOrder: position,
+    })),
+  });
+  return { id: created.id, version, code: framework.code, checksum, definition: framework, isNew: true };
 }
 
 function assertStorableKinds(framework: FrameworkDefinition): void {

@@ -84,7 +84,7 @@ test("pemdi-2026 takes decimal values; switching framework starts from empty val
   await page.goto("/kalkulator?kerangka=spbe-2020");
   await page.getByRole("button", { name: "4", exact: true }).click();
   await expect(page.getByTestId("indeks")).toHaveText("4,00");
-  await page.getByRole("link", { name: /Indeks Pemerintah Digital/ }).click();
+  await page.getByRole("navigation", { name: "Kerangka" }).getByRole("link", { name: /Indeks Pemerintah Digital/ }).click();
   await expect(page).toHaveURL(/kerangka=pemdi-2026/);
   await expect(page.getByTestId("indeks")).toHaveText("1,00");
   await expect(page.getByTestId("kelengkapan")).toHaveText("0 dari 20 indikator diisi");

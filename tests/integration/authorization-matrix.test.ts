@@ -10,6 +10,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { executeCommand, type Command } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
+import { getFramework } from "@/lib/framework/catalog";
+import { frameworkChecksum } from "@/lib/framework/store";
+import { validateFramework } from "@/lib/framework/validate";
 import type { Role } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { prepareExternalStages } from "./external-fixtures";
@@ -17,6 +20,14 @@ import { assignmentVersion } from "@/lib/assessment/assignments";
 import { actorFor, createFixtures, FIXTURE_PASSWORD, fixturePairs, requestContext, type AgencyFixture, type Fixtures } from "./fixtures";
 
 type CommandName = keyof typeof COMMANDS;
+
+/** spbe-2020 with a corrected name: a valid new version, with the checksum a preview gives. */
+function correctedFramework() {
+  const definition = { ...getFramework("spbe-2020")!, name: "Indeks SPBE (koreksi uji)" };
+  const result = validateFramework(definition);
+  if (!result.ok) throw new Error("fixture framework invalid");
+  return { content: JSON.stringify(definition), checksum: frameworkChecksum(result.framework) };
+}
 type Row = {
   allowed: Role[];
   /** Brings the records into the state the command needs (e.g. a submitted answer) before each attempt. */
@@ -142,6 +153,7 @@ const MATRIX: Record<CommandName, Row> = {
   setInstansiActive: { allowed: ["SUPERADMIN"], own: (f) => ({ instansiId: f.home.instansiId, active: "false" }) },
   setInstansiTimeZone: { allowed: ["KOORDINATOR"], own: () => ({ timeZone: "WIT" }) },
   resetKoordinatorPassword: { allowed: ["SUPERADMIN"], own: (f) => ({ membershipId: f.home.membershipIds.KOORDINATOR }) },
+  importFramework: { allowed: ["SUPERADMIN"], own: () => correctedFramework() },
   openPeriod: {
     allowed: ["KOORDINATOR"],
     own: (f) => ({ year: "2027", frameworkVersionId: f.framework.versionId, predicateBasis: "EXACT", targetIndex: "3,50", baseline: "true", confirmFramework: "true" }),
