@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { assertCan, type Actor } from "@/lib/policy";
+import { line, text } from "@/lib/validation/text";
 import { diffFrameworks, type FrameworkDiff } from "./diff";
 import { frameworkChecksum, getLatestFrameworkVersion, importValidatedFrameworkIn } from "./store";
 import type { FrameworkDefinition } from "./schema";
@@ -46,7 +47,8 @@ function parse(content: string): { ok: true; framework: FrameworkDefinition } | 
 
 export async function previewFrameworkImport(db: DbClient, actor: Actor, content: string): Promise<FrameworkPreview> {
   assertCan(actor, "framework.import");
-  if (content.length > FRAMEWORK_FILE_MAX_CHARS) return { ok: false, issues: [{ path: "(berkas)", message: m.tooLarge }] };
+  const checked = ZFrameworkImport.shape.content.safeParse(content);
+  if (!checked.success) return { ok: false, issues: [{ path: "(berkas)", message: checked.error.issues[0]?.message ?? m.notJson }] };
   const parsed = parse(content);
   if (!parsed.ok) return parsed;
   const { framework } = parsed;
@@ -66,8 +68,8 @@ export async function previewFrameworkImport(db: DbClient, actor: Actor, content
 }
 
 export const ZFrameworkImport = z.object({
-  content: z.string().min(1, m.fileMissing).max(FRAMEWORK_FILE_MAX_CHARS, m.tooLarge),
-  checksum: z.string().regex(/^[0-9a-f]{64}$/, m.previewFirst),
+  content: text().min(1, m.fileMissing).max(FRAMEWORK_FILE_MAX_CHARS, m.tooLarge),
+  checksum: line().regex(/^[0-9a-f]{64}$/, m.previewFirst),
 });
 
 export const importFramework = defineCommand({

@@ -23,7 +23,7 @@ function actorWith(role: Role): Actor {
 // Expected decisions for a record in the actor's own instansi and unit, written from the
 // role table of the access issue (not derived from lib/policy.ts).
 const OWN: Record<Role, Action[]> = {
-  SUPERADMIN: ["instansi.manage", "instansi.list", "results.read-all", "results.read"],
+  SUPERADMIN: ["instansi.manage", "instansi.list", "results.read-all", "results.read", "framework.import"],
   KOORDINATOR: [
     "instansi.read", "results.read", "answer.read-all", "audit.read", "unit.manage", "instansi.settings", "user.manage", "period.manage",
     "assignment.manage", "external-result.record", "answer.read", "comment.create", "evidence.read", "answer.import",

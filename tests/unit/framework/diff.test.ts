@@ -43,6 +43,10 @@ describe("diffFrameworks", () => {
       raw.nodes[6].children[1].levels.forEach((level: { butir: { code: string }[] }) =>
         level.butir.forEach((butir) => (butir.code = butir.code.replace(/^I20-/, "I21-"))),
       );
+      // The crosswalk names indicators by code too.
+      for (const mapping of raw.mappings ?? []) {
+        for (const entry of mapping.indicators) if (entry.indicator === "I20") entry.indicator = "I21";
+      }
       raw.nodes[0].children[0].name = "Tata Kelola Pemdi";
     });
     const diff = diffFrameworks(pemdi, next);
