@@ -13,7 +13,7 @@ import { createFileEvidence } from "@/lib/evidence/create-file-evidence";
 import { carryOverEvidence, createLinkEvidence, deleteEvidence, updateEvidence } from "@/lib/evidence/library";
 import { createRecommendation, setRecommendationStatus, updateRecommendation } from "@/lib/recommendations/recommendations";
 import { savePlan } from "@/lib/simulation/save-plan";
-import { importFramework } from "@/lib/framework/import";
+import { importFramework } from "@/lib/framework-versions/import";
 
 export const COMMANDS = {
   createRecommendation,

@@ -4,7 +4,7 @@
 // what would change against the stored version; only then can it be imported, and exactly
 // that content (the checksum ties the import to the preview).
 import { useState, useTransition } from "react";
-import type { FrameworkPreview } from "@/lib/framework/import";
+import type { FrameworkPreview } from "@/lib/framework-versions/import";
 import type { Messages } from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/format";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";

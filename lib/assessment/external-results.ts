@@ -3,7 +3,7 @@
 // queries whatever the number of indicators; the caller has checked the policy and passes
 // the actor's instansi, so another agency's period is simply not found.
 import type { DbClient } from "@/lib/db";
-import { isIndicatorNode } from "@/lib/framework/schema";
+import { isIndicatorNode, type FrameworkDefinition } from "@/lib/framework/schema";
 import { walkNodes } from "@/lib/framework/tree";
 import type { ObjectionStatus } from "@/lib/generated/prisma/enums";
 import { scorePeriodStages } from "@/lib/results/period-summary";

@@ -3,6 +3,8 @@
 // agency's period is a 404, like a missing one), and who sees which rows. Reports list the
 // answers of every unit, so they need answer.read-all (Koordinator, Asesor, Pimpinan); an
 // Admin OPD gets the Excel worksheet of their own unit's indicators, to fill and import.
+import { frameworkWording } from "@/lib/framework/wording";
+import { messages } from "@/lib/i18n/messages";
 import { db } from "@/lib/db";
 import { loadPeriodFor } from "@/lib/assessment/period-access";
 import { env } from "@/lib/env";
@@ -31,8 +33,10 @@ export async function loadReportFor(request: Request, actor: Actor, periodId: st
 }
 
 /** `laporan-spbe-kab-sukamaju-2025.pdf` */
+/** Named after the period's framework: `laporan-spbe-kab-sukamaju-2025.pdf`, `laporan-pemdi-kab-sukamaju-2026.pdf`. */
 export function reportFileName(prefix: string, report: PeriodReport, extension: string): string {
-  return `${prefix}-${report.instansi.code}-${report.period.year}.${extension}`.replace(/[^a-zA-Z0-9._-]/g, "-");
+  const slug = messages.id.frameworkWords[frameworkWording(report.framework.definition)].fileSlug;
+  return `${prefix}-${slug}-${report.instansi.code}-${report.period.year}.${extension}`.replace(/[^a-zA-Z0-9._-]/g, "-");
 }
 
 export function downloadResponse(body: BodyInit, contentType: string, fileName: string): Response {

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { executeCommand, type Command } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import { getFramework } from "@/lib/framework/catalog";
-import { frameworkChecksum } from "@/lib/framework/store";
+import { frameworkChecksum } from "@/lib/framework-versions/store";
 import { validateFramework } from "@/lib/framework/validate";
 import type { Role } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { executeCommand } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import { getFramework } from "@/lib/framework/catalog";
-import { previewFrameworkImport } from "@/lib/framework/import";
+import { previewFrameworkImport } from "@/lib/framework-versions/import";
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";

@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/current";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/http/form-action";
 import { COMMANDS } from "@/lib/commands";
-import { previewFrameworkImport, type FrameworkPreview } from "@/lib/framework/import";
+import { previewFrameworkImport, type FrameworkPreview } from "@/lib/framework-versions/import";
 
 /** Reads nothing but the file and the newest stored version: no state changes, so no command. */
 export async function previewFramework(content: string): Promise<FrameworkPreview> {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
 import { listIndicators } from "@/lib/framework/catalog";
-import { listLatestFrameworkVersions } from "@/lib/framework/store";
+import { listLatestFrameworkVersions } from "@/lib/framework-versions/store";
 import { getMessages } from "@/lib/i18n/locale";
 import { can } from "@/lib/policy";
 import { FrameworkImport } from "@/components/admin/framework-import";

@@ -11,11 +11,11 @@ import { AppError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { assertCan, type Actor } from "@/lib/policy";
-import { line, text } from "@/lib/validation/text";
-import { diffFrameworks, type FrameworkDiff } from "./diff";
+import { line, text } from "@/lib/validation/primitives";
+import { diffFrameworks, type FrameworkDiff } from "@/lib/framework/diff";
 import { frameworkChecksum, getLatestFrameworkVersion, importValidatedFrameworkIn } from "./store";
-import type { FrameworkDefinition } from "./schema";
-import { validateFramework, type FrameworkIssue } from "./validate";
+import type { FrameworkDefinition } from "@/lib/framework/schema";
+import { validateFramework, type FrameworkIssue } from "@/lib/framework/validate";
 
 const m = messages.id.admin.frameworks;
 
