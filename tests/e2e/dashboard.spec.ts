@@ -7,14 +7,14 @@ import { signIn } from "./support";
 const format = (index: number) => index.toFixed(2).replace(".", ",");
 
 /** The self-assessment levels as the period's indicator list shows them: number -> level. */
-async function listedLevels(page: Page): Promise<Record<string, string>> {
+async function listedLevels(page: Page): Promise<Record<string, number>> {
   await page.getByTestId("tautan-indikator").click();
   await expect(page.getByTestId("jumlah-indikator")).toHaveText("47 indikator");
-  const values: Record<string, string> = {};
+  const values: Record<string, number> = {};
   for (const row of await page.locator('tr[data-testid^="indikator-"]').all()) {
     const cells = await row.locator("td").allTextContents();
     const level = cells[4]!.trim();
-    if (level !== "-") values[cells[0]!.trim()] = level.replace(",", ".");
+    if (level !== "-") values[cells[0]!.trim()] = Number(level.replace(",", "."));
   }
   return values;
 }
