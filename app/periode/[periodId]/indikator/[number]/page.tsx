@@ -10,8 +10,6 @@ import { fill, formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { AnswerEditor } from "@/components/assessment/answer-editor";
 import { PreviousContext } from "@/components/assessment/previous-context";
-import { ButirOverview, ExternalIndexPanel } from "@/components/assessment/butir-overview";
-import { unansweredValueOf } from "@/lib/framework/schema";
 import { CriteriaList, IndicatorDescription } from "@/components/framework/criteria-list";
 import { FrameworkStatus } from "@/components/framework/framework-status";
 import { levelCriteria, needsWordingMark } from "@/lib/framework/catalog";
@@ -93,10 +91,6 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
           </ul>
         </section>
       )}
-
-      {indicator.externalIndex && <ExternalIndexPanel index={indicator.externalIndex} floor={unansweredValueOf(definition)} labels={labels} />}
-
-      <ButirOverview indicator={indicator} labels={labels} />
 
       <PreviousContext context={view.previous} labels={labels} />
 
