@@ -14,6 +14,7 @@ import { assertPhaseAllows } from "@/lib/assessment/phase";
 import { ZDocumentType, ZEvidenceTitle, UPLOAD_ID } from "@/lib/validation/evidence";
 import { id, line } from "@/lib/validation/primitives";
 import { ACCEPTED_MIME_TYPES } from "./file-type";
+import { unitLimit } from "./library-query";
 
 /** What the upload endpoint registers once a received file passed every check and is stored. */
 const ZFileEvidenceCreate = z.object({
@@ -57,10 +58,15 @@ export const createFileEvidence = defineCommand({
     if (!stored || stored.size !== input.size) throw new AppError("conflict", { message: m.blobMissing });
 
     const existingBlob = await tx.blob.findUnique({ where: { instansiId_sha256: { instansiId, sha256: input.sha256 } } });
-    if (existingBlob) {
-      const live = await tx.evidence.findFirst({ where: { instansiId, blobId: existingBlob.id, deletedAt: null }, orderBy: { createdAt: "asc" } });
+    // Only items the uploader may read are named or reused: identical bytes from another unit
+    // become the uploader's own item on the same stored blob, and nothing says they exist.
+    const limitedTo = unitLimit(actor, instansiId);
+    const readable = existingBlob ? { instansiId, blobId: existingBlob.id, ...(limitedTo ? { ownerUnitId: limitedTo } : {}) } : null;
+    if (readable) {
+      const live = await tx.evidence.findFirst({ where: { ...readable, deletedAt: null }, orderBy: { createdAt: "asc" } });
       if (live) return result(live, fill(m.alreadyInLibrary, { title: live.title }));
     }
+    const reusesReadableContent = readable !== null && (await tx.evidence.count({ where: readable })) > 0;
     const blob = existingBlob ?? (await tx.blob.create({ data: { instansiId, sha256: input.sha256, size: input.size, mimeType: input.mimeType, storageKey } }));
     const confirmed = { confirmedAt: new Date(), confirmedById: actor.userId };
     const evidence = await tx.evidence.create({
@@ -84,6 +90,6 @@ export const createFileEvidence = defineCommand({
       instansiId,
       after: { kind: "FILE", title: input.title, documentType: input.documentType, originalName: input.originalName, sha256: input.sha256, size: input.size, mimeType: input.mimeType, blobReused: !!existingBlob, periodId: input.periodId ?? null },
     });
-    return result(evidence, fill(existingBlob ? m.uploadedSameContent : m.uploaded, { title: evidence.title }));
+    return result(evidence, fill(reusesReadableContent ? m.uploadedSameContent : m.uploaded, { title: evidence.title }));
   },
 });

@@ -45,7 +45,7 @@ function expiryWhere(expiry: LibraryQuery["berlaku"], today: Date): Prisma.Evide
 }
 
 /** The unit whose items the actor is limited to, or null when they read the whole instansi. */
-function unitLimit(actor: Actor, instansiId: string): string | null {
+export function unitLimit(actor: Actor, instansiId: string): string | null {
   return can(actor, "evidence.read", { instansiId, unitId: null }) ? null : actor.active.unitId;
 }
 

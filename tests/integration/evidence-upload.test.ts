@@ -89,6 +89,25 @@ describe("identical content", () => {
     expect(storedObjects()).toHaveLength(1);
   });
 
+  it("uploaded by another unit becomes that unit's own item on the same blob, naming nothing of the first unit's", async () => {
+    const pdf = samples.pdf("keputusan bupati");
+    const first = await uploadFile(owner, "SK Bupati Tim SPBE.pdf", pdf);
+    const otherUnit = await db.user.create({
+      data: { email: "opd.b@rumah.uji", name: "Admin OPD unit B", memberships: { create: { role: "ADMIN_OPD", instansiId: fixtures.home.instansiId, unitId: fixtures.home.unitIds[1] } } },
+    });
+    const second = await uploadFile((await loadActor(db, otherUnit.id))!, "salinan.pdf", pdf);
+
+    expect(second.response.status).toBe(204);
+    expect(second.evidence!.id).not.toBe(first.evidence!.id);
+    expect(second.evidence!.message).not.toContain("SK Bupati");
+    expect(second.evidence!.message).not.toContain("dipakai ulang");
+    expect(second.evidence!.message).toContain("tersimpan");
+    const rows = await db.evidence.findMany({ orderBy: { createdAt: "asc" }, select: { ownerUnitId: true, blobId: true } });
+    expect(rows.map((row) => row.ownerUnitId)).toEqual([fixtures.home.unitIds[0], fixtures.home.unitIds[1]]);
+    expect(new Set(rows.map((row) => row.blobId)).size).toBe(1);
+    expect(storedObjects()).toHaveLength(1);
+  });
+
   it("is not shared between agencies", async () => {
     const pdf = samples.pdf("dua instansi");
     await uploadFile(owner, "a.pdf", pdf);
