@@ -1,7 +1,9 @@
 // The whole yearly cycle in one agency (Kota Tirtamulya), as the real roles walk it: the
 // Koordinator opens 2026 and assigns; two Admin OPD fill their indicators with evidence;
 // the Asesor sends one back; its owner fixes it; the Asesor verifies; the Koordinator
-// records an external stage and locks the period; the locked period refuses edits.
+// records an external stage and locks the period; the locked period refuses edits, also to
+// the evidence behind its answers, and its report stays the same.
+import { PDFParse } from "pdf-parse";
 import { expect, test, type Page } from "@playwright/test";
 import { periodIdOf, signIn } from "./support";
 
@@ -140,4 +142,28 @@ test("the Koordinator records the document stage and locks the period; the locke
   await expect(bappeda.getByText("tidak mengubahnya")).toBeVisible();
   await expect(bappeda.getByRole("button", { name: "Ajukan untuk verifikasi" })).toHaveCount(0);
   await expect(bappeda.getByLabel("Komentar")).toHaveCount(0);
+
+  // The evidence behind a locked answer keeps its data, so the locked report stays the same.
+  const reportText = async () => {
+    const pdf = await koordinator.request.get(`/periode/${periodId}/laporan.pdf`);
+    expect(pdf.status()).toBe(200);
+    return (await new PDFParse({ data: new Uint8Array(await pdf.body()) }).getText()).text.replace(/\s+/g, " ");
+  };
+  const csv = async () => (await koordinator.request.get(`/periode/${periodId}/hasil.csv`)).text();
+  const [textBefore, csvBefore] = [await reportText(), await csv()];
+  expect(textBefore).toContain("Perwali 8/2025 di JDIH");
+
+  const diskominfo = await (await browser.newContext()).newPage();
+  await signIn(diskominfo, DISKOMINFO);
+  await diskominfo.goto("/bukti?q=Perwali");
+  const card = diskominfo.locator('li[data-testid^="bukti-"]', { hasText: "Perwali 8/2025 di JDIH" });
+  await card.getByText("Ubah data").click();
+  await card.getByLabel("Judul", { exact: true }).fill("Perwali 8/2025 (judul diganti)");
+  await card.getByRole("button", { name: "Simpan" }).click();
+  await expect(card.locator('[data-testid^="ubah-"][data-testid$="-hasil"]')).toContainText("tidak dapat diubah");
+  await diskominfo.reload();
+  await expect(diskominfo.locator('li[data-testid^="bukti-"]', { hasText: "Perwali 8/2025 di JDIH" })).toHaveCount(1);
+
+  expect(await reportText()).toBe(textBefore);
+  expect(await csv()).toBe(csvBefore);
 });
