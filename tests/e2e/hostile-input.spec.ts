@@ -84,9 +84,9 @@ test("a state-changing request from another origin is refused and changes nothin
     Object.fromEntries([...new FormData(form as HTMLFormElement).entries()].map(([key, value]) => [key, String(value)])),
   );
   const cookies = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
-  const post = (origin: string, code: string) =>
+  const post = (origin: string, code: string, forwarded: Record<string, string> = {}) =>
     page.request.post(`${baseURL}/admin/unit`, {
-      headers: { origin, cookie: cookies },
+      headers: { origin, cookie: cookies, ...forwarded },
       multipart: { ...fields, code, name: `Unit ${code}` },
       maxRedirects: 0,
     });
@@ -94,6 +94,11 @@ test("a state-changing request from another origin is refused and changes nothin
   expect(forged.status()).toBeGreaterThanOrEqual(400);
   await page.goto("/admin/unit?q=unit-palsu");
   await expect(page.getByTestId("unit-unit-palsu")).toHaveCount(0);
+  // Forwarding headers that claim the attacker's host are not trusted without TRUSTED_PROXIES.
+  const spoofed = await post("https://penyerang.example", "unit-palsu-diteruskan", { "x-forwarded-host": "penyerang.example", "x-forwarded-proto": "https" });
+  expect(spoofed.status()).toBeGreaterThanOrEqual(400);
+  await page.goto("/admin/unit?q=unit-palsu-diteruskan");
+  await expect(page.getByTestId("unit-unit-palsu-diteruskan")).toHaveCount(0);
 
   // The very same request from the portal's own origin does go through: the origin decided.
   await post(new URL(baseURL!).origin, "unit-asli");
