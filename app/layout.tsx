@@ -15,10 +15,10 @@ const LANGUAGES = [
   { locale: "en", name: "English" },
 ] as const;
 
-export const metadata: Metadata = {
-  title: { default: "SPBE Mandiri", template: "%s · SPBE Mandiri" },
-  description: "Portal penilaian mandiri Indeks Pemerintah Digital (PermenPANRB 8/2026) dan Indeks SPBE (PermenPANRB 59/2020).",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { m } = await getMessages();
+  return { title: { default: m.app.name, template: `%s · ${m.app.name}` }, description: m.titles.description };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#133d7a" };
 

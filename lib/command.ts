@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { Db, DbTransaction } from "@/lib/db";
 import type { RequestContext } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { messages } from "@/lib/i18n/messages";
+import { msg, type Message } from "@/lib/i18n/message";
 import type { Actor } from "@/lib/policy";
 import { zodDetails } from "@/lib/validation/issues";
 import { writeAudit } from "@/lib/audit";
@@ -16,7 +16,7 @@ import { markAttemptSucceeded, reservePasswordAttempt } from "@/lib/auth/throttl
 export type CommandContext = { tx: DbTransaction; actor: Actor; request: RequestContext };
 
 /** What the person sees after success; `data` carries values shown once (a temporary password). */
-export type CommandResult = { message: string; data?: Record<string, string> };
+export type CommandResult = { message: Message; data?: Record<string, string> };
 
 export type Command<S extends z.ZodType = z.ZodType> = {
   name: string;
@@ -46,7 +46,7 @@ export async function executeCommand<S extends z.ZodType>(
 ): Promise<CommandResult> {
   if (!actor) throw new AppError("unauthorized");
   if (actor.mustChangePassword && !command.allowedWithTemporaryPassword) {
-    throw new AppError("forbidden", { message: messages.id.account.mustChangeFirst });
+    throw new AppError("forbidden", { message: msg("account.mustChangeFirst") });
   }
   const parsed = command.input.safeParse(rawInput);
   if (!parsed.success) throw new AppError("validation_failed", { details: zodDetails(parsed.error) });
@@ -74,7 +74,7 @@ export async function executeCommand<S extends z.ZodType>(
 const WRONG_PASSWORD = "wrong_password";
 
 /** The refusal of a command with checksPassword when the password given is not the account's. */
-export function wrongPasswordError(field: string, message: string): AppError {
+export function wrongPasswordError(field: string, message: Message): AppError {
   return new AppError("validation_failed", { details: [{ field, code: WRONG_PASSWORD, message }] });
 }
 

@@ -1,7 +1,10 @@
-// One error taxonomy. Expected failures are AppErrors with a stable code; the API returns
-// them as {"error":{"code","message","details"}} and the UI shows the message of the
-// code from the Bahasa Indonesia catalog. Anything else is a plain 500 with a request id.
-import { messages } from "@/lib/i18n/messages";
+// One error taxonomy. Expected failures are AppErrors with a stable code; their message and
+// their details' messages are catalog keys with parameters, rendered in the reader's
+// language only at the edge: the API returns {"error":{"code","message","details"}}, forms
+// show the same texts. Anything else is a plain 500 with a request id.
+import type { Locale } from "@/lib/i18n/messages";
+import { msg, type Message } from "@/lib/i18n/message";
+import { render } from "@/lib/i18n/render";
 
 export const ERROR_STATUS = {
   invalid_json: 400,
@@ -20,12 +23,14 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export type ErrorDetail = { field: string; code: string; message: string };
+export type ErrorDetail = { field: string; code: string; message: Message };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: readonly ErrorDetail[];
+  /** What the person is told, as key and parameters; `message` is its Indonesian text, for logs. */
+  readonly userMessage: Message;
   /** For too_many_requests: when to try again (sent as the Retry-After header). */
   readonly retryAfterSeconds?: number;
   /** For conflict: the version somebody else saved, so the person can compare. */
@@ -33,10 +38,12 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; details?: readonly ErrorDetail[]; retryAfterSeconds?: number; current?: Record<string, string> } = {},
+    options: { message?: Message; details?: readonly ErrorDetail[]; retryAfterSeconds?: number; current?: Record<string, string> } = {},
   ) {
-    super(options.message ?? messages.id.errors[code]);
+    const userMessage = options.message ?? msg(`errors.${code}`);
+    super(render(userMessage));
     this.name = "AppError";
+    this.userMessage = userMessage;
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.details = options.details ?? [];
@@ -45,23 +52,29 @@ export class AppError extends Error {
   }
 }
 
-function errorBody(error: AppError) {
+/** A field error: the field, a stable code and what the person is told. */
+export function fieldError(field: string, message: Message, code = "custom"): AppError {
+  return new AppError("validation_failed", { details: [{ field, code, message }] });
+}
+
+/** The body of every JSON error answer, in the reader's language. */
+export function errorBody(error: AppError, locale: Locale) {
   return {
     error: {
       code: error.code,
-      message: error.message,
-      details: error.details,
+      message: render(error.userMessage, locale),
+      details: error.details.map((detail) => ({ ...detail, message: render(detail.message, locale) })),
       ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
       ...(error.current !== undefined ? { current: error.current } : {}),
     },
   };
 }
 
-/** The JSON error response, with Retry-After where it applies. */
-export function errorResponse(error: AppError, headers: Record<string, string> = {}): Response {
-  const all: Record<string, string> = { ...headers };
+/** The JSON error response in the reader's language, with Retry-After where it applies. */
+export function errorResponse(error: AppError, locale: Locale, headers: Record<string, string> = {}): Response {
+  const all: Record<string, string> = { ...headers, "content-language": locale };
   if (error.retryAfterSeconds !== undefined) all["retry-after"] = String(error.retryAfterSeconds);
-  return Response.json(errorBody(error), { status: error.status, headers: all });
+  return Response.json(errorBody(error, locale), { status: error.status, headers: all });
 }
 
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P03", "P1001", "P1002", "P1017"]);

@@ -14,7 +14,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-900">{m.admin.title}</h1>
-      <AdminTabs sections={sections.map((section) => ({ href: section.href, label: m.admin.nav[section.key] }))} />
+      <AdminTabs label={m.admin.title} sections={sections.map((section) => ({ href: section.href, label: m.admin.nav[section.key] }))} />
       {children}
     </div>
   );

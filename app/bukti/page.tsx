@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requireActor } from "@/lib/auth/current";
@@ -14,8 +13,9 @@ import { Pagination } from "@/components/admin/list-controls";
 import { EvidenceCard } from "@/components/evidence/evidence-card";
 import { LibraryUploader } from "@/components/evidence/library-uploader";
 import { carryOverEvidence, createLinkEvidence, deleteEvidence, updateEvidence } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Bukti dukung" };
+export const generateMetadata = pageTitle("evidence");
 export const dynamic = "force-dynamic";
 
 export default async function EvidenceLibraryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

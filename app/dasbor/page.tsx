@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
@@ -18,8 +17,9 @@ import { UnitWorkView } from "@/components/dashboard/unit-work-view";
 import { ReviewView } from "@/components/dashboard/review-view";
 import { AgenciesView } from "@/components/dashboard/agencies-view";
 import { switchMembership } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Beranda kerja" };
+export const generateMetadata = pageTitle("dashboard");
 export const dynamic = "force-dynamic";
 
 /** Which dashboard each role works with; every loader checks the policy itself. */

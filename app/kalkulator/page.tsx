@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
@@ -14,8 +13,9 @@ import { CalculationTrail, MobileIndexBar, ResultPanel } from "@/components/calc
 import { fill } from "@/lib/i18n/format";
 import { WordingMark } from "@/components/framework/criteria-list";
 import { FrameworkStatus } from "@/components/framework/framework-status";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Kalkulator Indeks" };
+export const generateMetadata = pageTitle("calculator");
 export const dynamic = "force-dynamic";
 
 /** The engine needs the tree, weights, bands and scoring rules, not the texts the server renders. */

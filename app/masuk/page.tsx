@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current";
 import { singleSignOnSettings } from "@/lib/auth/single-sign-on";
 import { getMessages } from "@/lib/i18n/locale";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Masuk" };
+export const generateMetadata = pageTitle("signIn");
 export const dynamic = "force-dynamic";
 
 /** Only same-site paths: an open redirect after sign-in would help phishing. */

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
@@ -13,8 +12,9 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { CheckboxField, SelectField, TextField } from "@/components/forms/fields";
 import { Deadline, IndexSummary, PeriodSettingsFields } from "@/components/periods/period-parts";
 import { openPeriod } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Periode evaluasi" };
+export const generateMetadata = pageTitle("periods");
 export const dynamic = "force-dynamic";
 
 export default async function PeriodsPage() {

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function AdminTabs({ sections }: { sections: { href: string; label: string }[] }) {
+export function AdminTabs({ label, sections }: { label: string; sections: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Administrasi" className="flex flex-wrap gap-1 border-b border-slate-200">
+    <nav aria-label={label} className="flex flex-wrap gap-1 border-b border-slate-200">
       {sections.map((section) => {
         const current = pathname.startsWith(section.href);
         return (

@@ -22,7 +22,7 @@ export function Pagination({ basePath, params, page, total, labels }: { basePath
   const current = Math.min(page, pages);
   const href = (target: number) => `${basePath}?${new URLSearchParams({ ...params, halaman: String(target) })}`;
   return (
-    <nav aria-label="Halaman" className="flex items-center gap-3 text-sm">
+    <nav aria-label={labels.pagination} className="flex items-center gap-3 text-sm">
       {current > 1 ? <Link href={href(current - 1)} className="underline">{labels.previous}</Link> : <span className="text-slate-500">{labels.previous}</span>}
       <span data-testid="posisi-halaman">{fill(labels.pageOf, { page: current, pages, total })}</span>
       {current < pages ? <Link href={href(current + 1)} className="underline">{labels.next}</Link> : <span className="text-slate-500">{labels.next}</span>}

@@ -7,13 +7,18 @@ import { createContext, startTransition, useActionState, useContext, useEffect, 
 import type { FormSchemaName } from "@/lib/validation/forms";
 import { fieldErrors, zodDetails } from "@/lib/validation/issues";
 import { formDataToObject, IDLE, type FormState } from "@/lib/validation/form-state";
+import { renderIn } from "@/lib/i18n/message";
+import type { Locale, Messages } from "@/lib/i18n/messages";
 import { useLocale } from "@/components/locale-context";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-// The schemas (zod and the catalog's messages) are not needed to show a form, only to
-// check it: fetched when a person starts filling one, so first loads stay small.
-const loadSchemas = () => import("@/lib/validation/forms");
+// The schemas (zod) and the reader's catalog (their messages are keys) are not needed to
+// show a form, only to check it: fetched when a person starts filling one, so first loads
+// stay small.
+const loadCatalog = (locale: Locale): Promise<Messages> =>
+  locale === "en" ? import("@/lib/i18n/en").then((module) => module.en) : import("@/lib/i18n/id").then((module) => module.id);
+const loadChecks = (locale: Locale) => Promise.all([import("@/lib/validation/forms"), loadCatalog(locale)]);
 
 type FormContext = { errors: Record<string, string>; pending: boolean; formId: string };
 const Context = createContext<FormContext>({ errors: {}, pending: false, formId: "" });
@@ -38,9 +43,7 @@ export function ActionForm({ action, schema, confirm, resetOnSuccess = true, dat
   const [state, dispatch, pending] = useActionState(action, IDLE);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  // The shared schemas speak Bahasa Indonesia; in another language the server checks and
-  // answers in that language instead.
-  const checksInBrowser = useLocale() === "id";
+  const locale = useLocale();
 
   useEffect(() => {
     if (state.status === "ok" && resetOnSuccess) formRef.current?.reset();
@@ -49,11 +52,12 @@ export function ActionForm({ action, schema, confirm, resetOnSuccess = true, dat
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
-    if (schema && checksInBrowser) {
-      const { FORM_SCHEMAS } = await loadSchemas();
+    if (schema) {
+      const [{ FORM_SCHEMAS }, catalog] = await loadChecks(locale);
       const parsed = FORM_SCHEMAS[schema].safeParse(formDataToObject(formData));
       if (!parsed.success) {
-        setClientErrors(fieldErrors(zodDetails(parsed.error)));
+        const errors = fieldErrors(zodDetails(parsed.error));
+        setClientErrors(Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, renderIn(catalog, message)])));
         return;
       }
     }
@@ -68,7 +72,7 @@ export function ActionForm({ action, schema, confirm, resetOnSuccess = true, dat
 
   return (
     <Context.Provider value={{ errors, pending, formId: id }}>
-      <form ref={formRef} id={id} action={dispatch} onSubmit={onSubmit} onFocus={schema ? () => void loadSchemas() : undefined} noValidate className={className}>
+      <form ref={formRef} id={id} action={dispatch} onSubmit={onSubmit} onFocus={schema ? () => void loadChecks(locale) : undefined} noValidate className={className}>
         {children}
         {message && (
           <div

@@ -3,14 +3,11 @@
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
 import { assertCan, assertCanInOwnInstansi } from "@/lib/policy";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
 import { ZInstansiCreate, ZInstansiSetActive, ZInstansiTimeZone, ZKoordinatorPasswordReset } from "@/lib/validation/admin";
 import { setTemporaryPassword } from "./users";
-
-const m = messages.id.admin.agencies;
+import { msg } from "@/lib/i18n/message";
 
 export const createInstansi = defineCommand({
   name: "instansi.create",
@@ -18,7 +15,7 @@ export const createInstansi = defineCommand({
   async run({ tx, actor, request }, input) {
     assertCan(actor, "instansi.manage");
     if (await tx.instansi.findUnique({ where: { code: input.code }, select: { id: true } })) {
-      throw new AppError("validation_failed", { details: [{ field: "code", code: "custom", message: m.codeTaken }] });
+      throw new AppError("validation_failed", { details: [{ field: "code", code: "custom", message: msg("admin.agencies.codeTaken") }] });
     }
     const instansi = await tx.instansi.create({ data: { code: input.code, name: input.name, kind: input.kind, region: input.region } });
     const existing = await tx.user.findUnique({ where: { email: input.koordinatorEmail }, select: { id: true } });
@@ -42,7 +39,7 @@ export const createInstansi = defineCommand({
       after: { ...input, koordinatorUserId: koordinator.id, koordinatorAccount: existing ? "linked" : "created" },
     });
     return {
-      message: fill(m.created, { name: instansi.name, email: input.koordinatorEmail }),
+      message: msg("admin.agencies.created", { name: instansi.name, email: input.koordinatorEmail }),
       ...(temporaryPassword ? { data: { temporaryPassword } } : {}),
     };
   },
@@ -64,7 +61,7 @@ export const setInstansiActive = defineCommand({
       before: { isActive: before.isActive },
       after: { isActive: active },
     });
-    return { message: fill(active ? m.activated : m.deactivated, { name: before.name }) };
+    return { message: msg(active ? "admin.agencies.activated" : "admin.agencies.deactivated", { name: before.name }) };
   },
 });
 
@@ -78,7 +75,7 @@ export const resetKoordinatorPassword = defineCommand({
     if (!membership || membership.role !== "KOORDINATOR") throw new AppError("not_found");
     const temporaryPassword = await setTemporaryPassword(tx, membership.userId);
     await writeAudit(tx, request, { action: "user.reset-password", entityType: "User", entityId: membership.userId, instansiId: membership.instansiId });
-    return { message: fill(messages.id.admin.users.passwordReset, { email: membership.user.email }), data: { temporaryPassword } };
+    return { message: msg("admin.users.passwordReset", { email: membership.user.email }), data: { temporaryPassword } };
   },
 });
 
@@ -91,6 +88,6 @@ export const setInstansiTimeZone = defineCommand({
     const before = await tx.instansi.findUniqueOrThrow({ where: { id: instansiId }, select: { timeZone: true } });
     await tx.instansi.update({ where: { id: instansiId }, data: { timeZone } });
     await writeAudit(tx, request, { action: "instansi.time-zone", entityType: "Instansi", entityId: instansiId, instansiId, before, after: { timeZone } });
-    return { message: fill(messages.id.admin.timeZone.saved, { zone: timeZone }) };
+    return { message: msg("admin.timeZone.saved", { zone: timeZone }) };
   },
 });

@@ -1,16 +1,12 @@
 // Units (OPD) of an instansi, managed by its Koordinator.
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
 import { assertCanInOwnInstansi } from "@/lib/policy";
 import type { DbTransaction } from "@/lib/db";
 import { ZUnitCreate, ZUnitSetActive, ZUnitUpdate } from "@/lib/validation/admin";
-
-const m = messages.id.admin.units;
-
-const fieldError = (field: string, message: string) => new AppError("validation_failed", { details: [{ field, code: "custom", message }] });
+import { msg } from "@/lib/i18n/message";
 
 export const createUnit = defineCommand({
   name: "unit.create",
@@ -18,11 +14,11 @@ export const createUnit = defineCommand({
   async run({ tx, actor, request }, input) {
     const instansiId = assertCanInOwnInstansi(actor, "unit.manage");
     if (await tx.unit.findUnique({ where: { instansiId_code: { instansiId, code: input.code } }, select: { id: true } })) {
-      throw fieldError("code", m.codeTaken);
+      throw fieldError("code", msg("admin.units.codeTaken"));
     }
     const unit = await tx.unit.create({ data: { instansiId, ...input } });
     await writeAudit(tx, request, { action: "unit.create", entityType: "Unit", entityId: unit.id, instansiId, after: input });
-    return { message: fill(m.created, { name: unit.name }) };
+    return { message: msg("admin.units.created", { name: unit.name }) };
   },
 });
 
@@ -46,7 +42,7 @@ export const updateUnit = defineCommand({
       before: { name: before.name, shortName: before.shortName, functions: before.functions },
       after: changes,
     });
-    return { message: fill(m.updated, { name: unit.name }) };
+    return { message: msg("admin.units.updated", { name: unit.name }) };
   },
 });
 
@@ -57,7 +53,7 @@ export const setUnitActive = defineCommand({
     const before = await loadUnit(tx, assertCanInOwnInstansi(actor, "unit.manage"), unitId);
     if (!active) {
       const count = await tx.membership.count({ where: { unitId, isActive: true, user: { isActive: true } } });
-      if (count > 0) throw new AppError("conflict", { message: fill(m.hasActiveUsers, { count }) });
+      if (count > 0) throw new AppError("conflict", { message: msg("admin.units.hasActiveUsers", { count }) });
     }
     await tx.unit.update({ where: { id: unitId }, data: { isActive: active } });
     await writeAudit(tx, request, {
@@ -68,6 +64,6 @@ export const setUnitActive = defineCommand({
       before: { isActive: before.isActive },
       after: { isActive: active },
     });
-    return { message: fill(active ? m.activated : m.deactivated, { name: before.name }) };
+    return { message: msg(active ? "admin.units.activated" : "admin.units.deactivated", { name: before.name }) };
   },
 });

@@ -7,23 +7,18 @@
 import type { DbTransaction } from "@/lib/db";
 import { defineCommand, type CommandContext } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
+import { AppError, fieldError } from "@/lib/errors";
 import { assertCanInOwnInstansi } from "@/lib/policy";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
 import { HOME_MEMBERSHIP } from "@/lib/auth/home-instansi";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZMembershipAdd, ZMembershipRemove, ZUserCreate, ZUserResetPassword, ZUserSetActive } from "@/lib/validation/admin";
-
-const m = messages.id.admin.users;
-
-const fieldError = (field: string, message: string) => new AppError("validation_failed", { details: [{ field, code: "custom", message }] });
+import { msg } from "@/lib/i18n/message";
 
 async function assertUnitUsable(tx: DbTransaction, instansiId: string, unitId: string | null) {
   if (!unitId) return;
   const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { instansiId: true, isActive: true } });
-  if (!unit || unit.instansiId !== instansiId || !unit.isActive) throw fieldError("unitId", m.unitUnknown);
+  if (!unit || unit.instansiId !== instansiId || !unit.isActive) throw fieldError("unitId", msg("admin.users.unitUnknown"));
 }
 
 /** The user as seen from `instansiId`; someone without any role there does not exist for its Koordinator. */
@@ -47,7 +42,7 @@ async function grantRole(
   grant: { instansiId: string; role: Role; unitId: string | null },
 ) {
   const same = await tx.membership.findFirst({ where: { userId: target.id, ...grant } });
-  if (same?.isActive && target.isActive) throw fieldError("role", m.duplicateRole);
+  if (same?.isActive && target.isActive) throw fieldError("role", msg("admin.users.duplicateRole"));
   const membership = same
     ? await tx.membership.update({ where: { id: same.id }, data: { isActive: true } })
     : await tx.membership.create({ data: { userId: target.id, ...grant } });
@@ -65,16 +60,16 @@ export const createUser = defineCommand({
     const grant = { instansiId, role: input.role, unitId: input.unitId };
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, isActive: true, memberships: HOME_MEMBERSHIP } });
     if (existing) {
-      if (existing.memberships[0]?.instansiId !== instansiId) throw fieldError("email", m.emailTaken);
+      if (existing.memberships[0]?.instansiId !== instansiId) throw fieldError("email", msg("admin.users.emailTaken"));
       await grantRole(context, { ...existing, isHome: true }, grant);
-      return { message: fill(m.linked, { email: input.email }) };
+      return { message: msg("admin.users.linked", { email: input.email }) };
     }
     const temporaryPassword = generateTemporaryPassword();
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, memberships: { create: grant } },
     });
     await writeAudit(tx, request, { action: "user.create", entityType: "User", entityId: user.id, instansiId, after: { email: user.email, name: user.name, ...grant } });
-    return { message: fill(m.created, { email: user.email }), data: { temporaryPassword } };
+    return { message: msg("admin.users.created", { email: user.email }), data: { temporaryPassword } };
   },
 });
 
@@ -86,7 +81,7 @@ export const addMembership = defineCommand({
     const { user, isHome } = await userInInstansi(context.tx, instansiId, input.userId);
     await assertUnitUsable(context.tx, instansiId, input.unitId);
     await grantRole(context, { ...user, isHome }, { instansiId, role: input.role, unitId: input.unitId });
-    return { message: m.roleAdded };
+    return { message: msg("admin.users.roleAdded") };
   },
 });
 
@@ -98,9 +93,9 @@ export const removeMembership = defineCommand({
     const membership = await tx.membership.findFirst({ where: { id: membershipId, instansiId } });
     if (!membership) throw new AppError("not_found");
     if (membership.role === "KOORDINATOR") {
-      if (membership.userId === actor.userId) throw new AppError("conflict", { message: m.notSelf });
+      if (membership.userId === actor.userId) throw new AppError("conflict", { message: msg("admin.users.notSelf") });
       if (membership.isActive && (await activeKoordinatorCount(tx, instansiId, membership.userId)) === 0) {
-        throw new AppError("conflict", { message: m.lastKoordinator });
+        throw new AppError("conflict", { message: msg("admin.users.lastKoordinator") });
       }
     }
     const { isHome } = await userInInstansi(tx, instansiId, membership.userId);
@@ -116,7 +111,7 @@ export const removeMembership = defineCommand({
       instansiId,
       before: { userId: membership.userId, role: membership.role, unitId: membership.unitId, isActive: membership.isActive },
     });
-    return { message: m.roleRemoved };
+    return { message: msg("admin.users.roleRemoved") };
   },
 });
 
@@ -126,10 +121,10 @@ export const resetUserPassword = defineCommand({
   async run({ tx, actor, request }, { userId }) {
     const instansiId = assertCanInOwnInstansi(actor, "user.manage");
     const { user, isHome } = await userInInstansi(tx, instansiId, userId);
-    if (!isHome) throw new AppError("forbidden", { message: m.otherInstansi });
+    if (!isHome) throw new AppError("forbidden", { message: msg("admin.users.otherInstansi") });
     const temporaryPassword = await setTemporaryPassword(tx, userId);
     await writeAudit(tx, request, { action: "user.reset-password", entityType: "User", entityId: userId, instansiId });
-    return { message: fill(m.passwordReset, { email: user.email }), data: { temporaryPassword } };
+    return { message: msg("admin.users.passwordReset", { email: user.email }), data: { temporaryPassword } };
   },
 });
 
@@ -150,9 +145,9 @@ export const setUserActive = defineCommand({
     const instansiId = assertCanInOwnInstansi(actor, "user.manage");
     const { user, here, isHome } = await userInInstansi(tx, instansiId, userId);
     if (!active) {
-      if (userId === actor.userId) throw new AppError("conflict", { message: m.notSelf });
+      if (userId === actor.userId) throw new AppError("conflict", { message: msg("admin.users.notSelf") });
       if (here.some((membership) => membership.role === "KOORDINATOR" && membership.isActive) && (await activeKoordinatorCount(tx, instansiId, userId)) === 0) {
-        throw new AppError("conflict", { message: m.lastKoordinator });
+        throw new AppError("conflict", { message: msg("admin.users.lastKoordinator") });
       }
     }
     await tx.membership.updateMany({ where: { userId, instansiId }, data: { isActive: active } });
@@ -167,6 +162,6 @@ export const setUserActive = defineCommand({
       before: { isActive: user.isActive, memberships: here.map(({ id, role, isActive }) => ({ id, role, isActive })) },
       after: { isActive: accountActive, membershipsActive: active },
     });
-    return { message: fill(active ? m.activated : m.deactivated, { email: user.email }) };
+    return { message: msg(active ? "admin.users.activated" : "admin.users.deactivated", { email: user.email }) };
   },
 });

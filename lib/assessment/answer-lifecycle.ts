@@ -11,10 +11,8 @@ import type { DbTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerStage, AnswerStatus } from "@/lib/generated/prisma/enums";
-import { fill, formatDateTime } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
-
-const m = messages.id.answers;
+import { formatDateTime } from "@/lib/i18n/format";
+import { msg } from "@/lib/i18n/message";
 
 /** Statuses in which the owner may still change the answer; any other is part of the record. */
 export const EDITABLE_STATUSES = ["DRAFT", "NEEDS_CONFIRMATION", "NEEDS_REVISION"] as const satisfies readonly AnswerStatus[];
@@ -101,7 +99,7 @@ export type ConflictVersion = Record<string, string>;
 export function assertTransition(event: AnswerEvent, from: AnswerStatus | null, current?: ConflictVersion | null): void {
   if (nextStatus(event, from) !== null) return;
   const refusal = transitionOf(event).refusal;
-  const message = refusal === "notSubmitted" ? m.notSubmitted : refusal === "notEditable" ? fill(m.notEditable, { status: m.statuses[from ?? ""] ?? String(from) }) : undefined;
+  const message = refusal === "notSubmitted" ? msg("answers.notSubmitted") : refusal === "notEditable" ? msg("answers.notEditable", { status: msg(`answers.statuses.${from ?? "NONE"}`) }) : undefined;
   throw new AppError("conflict", { message, ...(current ? { current } : {}) });
 }
 
@@ -230,7 +228,7 @@ export async function conflictVersion(tx: DbTransaction, where: { id: string } |
 /** 409: somebody else saved first; carries their version when there is one. */
 export async function staleAnswer(tx: DbTransaction, where: { id: string } | AnswerKey): Promise<never> {
   const current = await conflictVersion(tx, where);
-  throw new AppError("conflict", { message: m.staleVersion, ...(current ? { current } : {}) });
+  throw new AppError("conflict", { message: msg("answers.staleVersion"), ...(current ? { current } : {}) });
 }
 
 /**

@@ -5,9 +5,7 @@
 import type { DbTransaction } from "@/lib/db";
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
+import { AppError, fieldError } from "@/lib/errors";
 import { assertCan, can, type Actor } from "@/lib/policy";
 import { answerScope } from "@/lib/policy-scope";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
@@ -16,10 +14,7 @@ import { assertTransition, auditAnswer, conflictVersion, nextStatus, recordLevel
 import { assertPhaseAllows } from "./phase";
 import { holdPeriod, loadPeriodFor } from "./period-access";
 import { parseLevel } from "./levels";
-
-const m = messages.id.answers;
-
-const fieldError = (field: string, message: string) => new AppError("validation_failed", { details: [{ field, code: "custom", message }] });
+import { msg } from "@/lib/i18n/message";
 
 type Period = Awaited<ReturnType<typeof loadPeriodFor>>;
 
@@ -36,7 +31,7 @@ async function assertOwner(tx: DbTransaction, actor: Actor, period: Period, indi
   const scope = await answerScope(tx, period, indicatorId);
   // An Admin OPD learns why; other roles get the plain refusal.
   if (!can(actor, "answer.fill", scope) && can(actor, "answer.fill", { instansiId: period.instansiId, unitId: actor.active.unitId })) {
-    throw new AppError("forbidden", { message: m.notAssigned });
+    throw new AppError("forbidden", { message: msg("answers.notAssigned") });
   }
   assertCan(actor, "answer.fill", scope);
   return actor.active.unitId!;
@@ -45,7 +40,7 @@ async function assertOwner(tx: DbTransaction, actor: Actor, period: Period, indi
 async function assertEvidenceInInstansi(tx: DbTransaction, instansiId: string, evidenceIds: readonly string[]) {
   if (evidenceIds.length === 0) return;
   const found = await tx.evidence.count({ where: { id: { in: [...evidenceIds] }, instansiId, deletedAt: null } });
-  if (found !== new Set(evidenceIds).size) throw fieldError("evidenceIds", m.evidenceUnknown);
+  if (found !== new Set(evidenceIds).size) throw fieldError("evidenceIds", msg("answers.evidenceUnknown"));
 }
 
 export const saveAnswer = defineCommand({
@@ -75,7 +70,7 @@ export const saveAnswer = defineCommand({
     const added = evidenceIds.filter((evidenceId) => !before.has(evidenceId));
     // An owner attaches what their unit may read: its own library (what others attached stays).
     if (added.length > 0 && (await tx.evidence.count({ where: { id: { in: added }, ownerUnitId: unitId } })) !== added.length) {
-      throw fieldError("evidenceIds", m.evidenceUnknown);
+      throw fieldError("evidenceIds", msg("answers.evidenceUnknown"));
     }
     if (removed.length > 0) await tx.answerEvidence.deleteMany({ where: { answerId, evidenceId: { in: removed } } });
     if (added.length > 0) await tx.answerEvidence.createMany({ data: added.map((evidenceId) => ({ answerId, evidenceId, addedById: actor.userId })) });
@@ -88,7 +83,7 @@ export const saveAnswer = defineCommand({
       before: existing ? { level: existing.level?.toString() ?? null, explanation: existing.explanation, status: existing.status, evidence: [...before] } : null,
       after: { level: parsed.level, explanation: input.explanation, status: written.status, evidence: evidenceIds },
     });
-    const message = existing?.status === "NEEDS_CONFIRMATION" ? m.confirmedMessage : m.savedMessage;
+    const message = existing?.status === "NEEDS_CONFIRMATION" ? msg("answers.confirmedMessage") : msg("answers.savedMessage");
     return { message, data: { version: String(written.version), savedAt: new Date().toISOString() } };
   },
 });
@@ -103,16 +98,16 @@ export const submitAnswer = defineCommand({
     assertPhaseAllows(period.phase, "answer.fill");
     const key = selfKey(period, indicator.id);
     const answer = await tx.answer.findUnique({ where: { periodId_indicatorId_stage: key }, include: { _count: { select: { evidence: true } } } });
-    if (!answer) throw fieldError("level", m.levelRequired);
+    if (!answer) throw fieldError("level", msg("answers.levelRequired"));
     assertTransition("submit", answer.status);
     if (answer.version !== input.version) await staleAnswer(tx, answer);
 
     const details = [];
-    if (answer.level === null) details.push({ field: "level", code: "custom", message: m.levelRequired });
-    if ((answer.explanation ?? "").trim().length < EXPLANATION_MIN_TO_SUBMIT) details.push({ field: "explanation", code: "custom", message: m.explanationRequired });
+    if (answer.level === null) details.push({ field: "level", code: "custom", message: msg("answers.levelRequired") });
+    if ((answer.explanation ?? "").trim().length < EXPLANATION_MIN_TO_SUBMIT) details.push({ field: "explanation", code: "custom", message: msg("answers.explanationRequired") });
     const needsEvidence = answer.level !== null && Number(answer.level.toString()) >= 2;
     if (needsEvidence && answer._count.evidence === 0 && (answer.evidenceWaiverReason ?? "").trim().length < WAIVER_MIN) {
-      details.push({ field: "evidenceIds", code: "custom", message: m.evidenceRequired });
+      details.push({ field: "evidenceIds", code: "custom", message: msg("answers.evidenceRequired") });
     }
     if (details.length > 0) throw new AppError("validation_failed", { details });
 
@@ -124,7 +119,7 @@ export const submitAnswer = defineCommand({
       before: { status: answer.status },
       after: { status: written.status, level: answer.level?.toString() ?? null },
     });
-    return { message: m.submitted, data: { version: String(written.version) } };
+    return { message: msg("answers.submitted"), data: { version: String(written.version) } };
   },
 });
 
@@ -164,7 +159,7 @@ export const verifyAnswer = defineCommand({
       before: { status: answer.status, level: answer.level?.toString() ?? null },
       after: { status: written.status, round, verifiedLevel: parsed.level, notes: input.notes },
     });
-    return { message: fill(m.verifiedMessage, { decision: verified ? m.decisionVerified : m.decisionRevision }) };
+    return { message: msg("answers.verifiedMessage", { decision: verified ? msg("answers.decisionVerified") : msg("answers.decisionRevision") }) };
   },
 });
 
@@ -184,13 +179,13 @@ export const addComment = defineCommand({
     const mentions = [...new Set(input.mentions)];
     if (mentions.length > 0) {
       const members = await tx.user.count({ where: { id: { in: mentions }, isActive: true, memberships: { some: { instansiId: period.instansiId, isActive: true } } } });
-      if (members !== mentions.length) throw fieldError("mentions", m.mentionUnknown);
+      if (members !== mentions.length) throw fieldError("mentions", msg("answers.mentionUnknown"));
     }
     const comment = await tx.comment.create({
       data: { periodId: period.id, indicatorId: indicator.id, authorId: actor.userId, body: input.body, mentions: { create: mentions.map((userId) => ({ userId })) } },
     });
     await writeAudit(tx, request, { action: "comment.create", entityType: "Comment", entityId: comment.id, instansiId: period.instansiId, after: { indicator: indicator.number, body: input.body, mentions } });
-    return { message: m.commentAdded };
+    return { message: msg("answers.commentAdded") };
   },
 });
 
@@ -213,7 +208,7 @@ export const addLinkEvidence = defineCommand({
     await tx.answerEvidence.create({ data: { answerId: answer.id, evidenceId: evidence.id, addedById: actor.userId } });
     await writeAudit(tx, request, { action: "evidence.create", entityType: "Evidence", entityId: evidence.id, instansiId: period.instansiId, after: { kind: "LINK", title: input.title, url: input.url, answerId: answer.id } });
     await auditAnswer(tx, request, "attach-evidence", { answerId: answer.id, instansiId: period.instansiId, created: !existing, after: { evidenceAdded: evidence.id, version: answer.version } });
-    return { message: fill(m.linkAdded, { title: input.title }), data: { version: String(answer.version), evidenceId: evidence.id } };
+    return { message: msg("answers.linkAdded", { title: input.title }), data: { version: String(answer.version), evidenceId: evidence.id } };
   },
 });
 

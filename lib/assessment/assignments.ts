@@ -6,14 +6,11 @@ import { createHash } from "node:crypto";
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import type { DbClient, DbTransaction } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
+import { AppError, fieldError } from "@/lib/errors";
 import { ZAssignmentSave } from "@/lib/validation/assignments";
 import { loadPeriodFor } from "./period-access";
 import { assertPhaseAllows, type Phase } from "./phase";
-
-const m = messages.id.assignments;
+import { msg } from "@/lib/i18n/message";
 
 /** An answer in these statuses is in its owners' hands no more: they cannot be taken off it. */
 const SETTLED_STATUSES = ["SUBMITTED", "VERIFIED"] as const;
@@ -47,8 +44,6 @@ export async function assignedUnitIds(db: DbClient, where: { periodId: string; i
   return rows.map((row) => row.unitId);
 }
 
-const invalid = (field: string, message: string) => new AppError("validation_failed", { details: [{ field, code: "custom", message }] });
-
 /**
  * Locks the period row until the transaction ends, so two saves of its matrix (or a save
  * and a phase change) run one after the other and the version check cannot be overtaken.
@@ -67,7 +62,7 @@ export const saveAssignments = defineCommand({
     assertPhaseAllows(await lockPeriod(tx, period.id), "assignment.edit");
 
     const current = await loadAssignments(tx, period.id);
-    if (assignmentVersion(current) !== input.version) throw new AppError("conflict", { message: m.stale });
+    if (assignmentVersion(current) !== input.version) throw new AppError("conflict", { message: msg("assignments.stale") });
 
     const wanted = new Map(input.pairs.map((pair) => [pair, pair.split(":") as [string, string]]));
     const wantedAssignees = new Map(input.assignees.map((key) => [key, key.split(":") as [string, string, string]]));
@@ -85,14 +80,14 @@ export const saveAssignments = defineCommand({
     ]);
     const indicatorOf = new Map(indicators.map((indicator) => [indicator.id, indicator]));
     const unitOf = new Map(units.map((unit) => [unit.id, unit]));
-    if (indicatorIds.some((id) => !indicatorOf.has(id))) throw invalid("pairs", m.unknownIndicator);
+    if (indicatorIds.some((id) => !indicatorOf.has(id))) throw fieldError("pairs", msg("assignments.unknownIndicator"));
     // A unit deactivated since keeps what it owns, but receives nothing new.
     if (added.some(([, unitId]) => !unitOf.get(unitId)?.isActive) || [...wanted.values()].some(([, unitId]) => !unitOf.has(unitId))) {
-      throw invalid("pairs", m.unknownUnit);
+      throw fieldError("pairs", msg("assignments.unknownUnit"));
     }
 
     for (const [indicatorId, unitId] of wantedAssignees.values()) {
-      if (!wanted.has(pairKey(indicatorId, unitId))) throw invalid("assignees", m.assigneeWithoutUnit);
+      if (!wanted.has(pairKey(indicatorId, unitId))) throw fieldError("assignees", msg("assignments.assigneeWithoutUnit"));
     }
     const members = await tx.membership.findMany({
       where: {
@@ -106,7 +101,7 @@ export const saveAssignments = defineCommand({
       select: { unitId: true, userId: true },
     });
     const isMember = new Set(members.map((member) => `${member.unitId}:${member.userId}`));
-    if ([...wantedAssignees.values()].some(([, unitId, userId]) => !isMember.has(`${unitId}:${userId}`))) throw invalid("assignees", m.assigneeNotMember);
+    if ([...wantedAssignees.values()].some(([, unitId, userId]) => !isMember.has(`${unitId}:${userId}`))) throw fieldError("assignees", msg("assignments.assigneeNotMember"));
 
     const settled = await tx.answer.findMany({
       where: { periodId: period.id, stage: "SELF", status: { in: [...SETTLED_STATUSES] }, indicatorId: { in: [...new Set(removed.map((row) => row.indicatorId))] } },
@@ -117,13 +112,13 @@ export const saveAssignments = defineCommand({
         .map((answer) => indicatorOf.get(answer.indicatorId)!)
         .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
         .map((indicator) => `${indicator.number}. ${indicator.name}`);
-      throw new AppError("conflict", { message: fill(m.removalRefused, { indicators: names.join("; ") }) });
+      throw new AppError("conflict", { message: msg("assignments.removalRefused", { indicators: names.join("; ") }) });
     }
 
     const currentAssignees = new Set(current.flatMap((row) => row.assignees.map((assignee) => assigneeKey(row.indicatorId, row.unitId, assignee.userId))));
     const addedAssignees = [...wantedAssignees].filter(([key]) => !currentAssignees.has(key)).map(([, triple]) => triple);
     const removedAssignees = [...currentAssignees].filter((key) => !wantedAssignees.has(key)).map((key) => key.split(":") as [string, string, string]);
-    if (added.length + removed.length + addedAssignees.length + removedAssignees.length === 0) return { message: m.unchanged };
+    if (added.length + removed.length + addedAssignees.length + removedAssignees.length === 0) return { message: msg("assignments.unchanged") };
 
     // Named people of a removed pair go with it (cascade); only those of kept pairs are deleted one by one.
     await tx.assignment.deleteMany({ where: { id: { in: removed.map((row) => row.id) } } });
@@ -158,7 +153,7 @@ export const saveAssignments = defineCommand({
     });
 
     const withoutOwner = indicatorCount - new Set([...wanted.values()].map(([indicatorId]) => indicatorId)).size;
-    const message = fill(m.saved, { added: added.length, removed: removed.length, people: addedAssignees.length + removedAssignees.length });
-    return { message: withoutOwner > 0 ? `${message} ${fill(m.noOwnerCount, { count: withoutOwner })}` : message };
+    const message = msg("assignments.saved", { added: added.length, removed: removed.length, people: addedAssignees.length + removedAssignees.length });
+    return { message: withoutOwner > 0 ? msg("forms.sentences", { first: message, second: msg("assignments.noOwnerCount", { count: withoutOwner }) }) : message };
   },
 });

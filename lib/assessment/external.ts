@@ -8,7 +8,6 @@ import { writeAudit } from "@/lib/audit";
 import { AppError, type ErrorDetail } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { fill, formatDate } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
 import type { DbTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -18,12 +17,13 @@ import { parseLevel } from "./levels";
 import { objectionWindow } from "./objection-deadline";
 import { loadPeriodFor } from "./period-access";
 import { assertPhaseAllows } from "./phase";
+import { msg } from "@/lib/i18n/message";
+import { render } from "@/lib/i18n/render";
 
-const m = messages.id.external;
-const stageName = (stage: string) => messages.id.answers.stages[stage] ?? stage;
+const stageName = (stage: string) => msg(`answers.stages.${stage}`);
 
 const staleConflict = (stage: ExternalStage, numbers: number[]) =>
-  new AppError("conflict", { message: fill(m.stale, { stage: stageName(stage), numbers: numbers.join(", ") }) });
+  new AppError("conflict", { message: msg("external.stale", { stage: stageName(stage), numbers: numbers.join(", ") }) });
 
 const fixed = (level: Prisma.Decimal | null) => (level === null ? null : level.toFixed(2));
 
@@ -59,7 +59,7 @@ export const recordExternalStage = defineCommand({
       const field = `level-${entry.number}`;
       const indicatorId = indicatorIdOf.get(entry.number);
       if (!indicatorId) {
-        issues.push({ field, code: "custom", message: fill(m.unknownIndicator, { number: entry.number }) });
+        issues.push({ field, code: "custom", message: msg("external.unknownIndicator", { number: entry.number }) });
         return [];
       }
       const parsed = parseLevel(framework.definition, entry.level);
@@ -106,8 +106,8 @@ export const recordExternalStage = defineCommand({
     }
     for (const row of created) levelChanges.push({ answerId: row.id, from: null, to: fixed(row.level) });
 
-    if (changes.length === 0) return { message: fill(m.unchanged, { stage: stageName(stage) }) };
-    await recordLevelChanges(tx, actor.userId, levelChanges, fill(m.levelReason, { stage: stageName(stage) }));
+    if (changes.length === 0) return { message: msg("external.unchanged", { stage: stageName(stage) }) };
+    await recordLevelChanges(tx, actor.userId, levelChanges, render(msg("external.levelReason", { stage: stageName(stage) })));
     await writeAudit(tx, request, {
       action: "external-result.record",
       entityType: "AssessmentPeriod",
@@ -116,7 +116,7 @@ export const recordExternalStage = defineCommand({
       before: { stage, indicators: Object.fromEntries(changes.map((change) => [change.number, change.from])) },
       after: { stage, indicators: Object.fromEntries(changes.map((change) => [change.number, change.to])) },
     });
-    return { message: fill(m.recorded, { stage: stageName(stage), count: changes.length }) };
+    return { message: msg("external.recorded", { stage: stageName(stage), count: changes.length }) };
   },
 });
 
@@ -127,7 +127,7 @@ export const saveObjection = defineCommand({
     const period = await loadEditablePeriod(tx, actor, input.periodId);
     // The deadline day ends at midnight in the agency's own time zone.
     const window = objectionWindow(period.objectionDeadline, new Date(), actor.active.timeZone);
-    if (window.state === "closed") throw new AppError("conflict", { message: fill(m.deadlinePassed, { date: formatDate(window.deadline, "id", actor.active.timeZone) }) });
+    if (window.state === "closed") throw new AppError("conflict", { message: msg("external.deadlinePassed", { date: formatDate(window.deadline, "id", actor.active.timeZone) }) });
     const indicator = await loadIndicator(tx, period, input.indicator);
 
     const answers = await tx.answer.findMany({
@@ -137,13 +137,13 @@ export const saveObjection = defineCommand({
     const self = answers.find((answer) => answer.stage === "SELF")?.level ?? null;
     const result = answers.find((answer) => answer.stage === input.stage)?.level ?? null;
     if (self === null || result === null || !result.lessThan(self)) {
-      throw new AppError("conflict", { message: fill(m.notContestable, { number: input.indicator, stage: stageName(input.stage) }) });
+      throw new AppError("conflict", { message: msg("external.notContestable", { number: input.indicator, stage: stageName(input.stage) }) });
     }
 
     const key = { periodId: period.id, indicatorId: indicator.id, stage: input.stage };
     const existing = await tx.objection.findUnique({ where: { periodId_indicatorId_stage: key } });
     const locked = (status: string) =>
-      new AppError("conflict", { message: fill(m.objectionLocked, { number: input.indicator, status: m.objectionStatuses[status]! }) });
+      new AppError("conflict", { message: msg("external.objectionLocked", { number: input.indicator, status: msg(`external.objectionStatuses.${status}`) }) });
     let objectionId: string;
     if (existing) {
       // Only a draft may change; the status in the where clause keeps that true under concurrency.
@@ -168,7 +168,7 @@ export const saveObjection = defineCommand({
       before: existing ? { reason: existing.reason, status: existing.status } : null,
       after: { indicator: input.indicator, stage: input.stage, reason: input.reason, status: input.status },
     });
-    return { message: fill(input.status === "SUBMITTED" ? m.objectionSubmitted : m.objectionDrafted, { number: input.indicator }) };
+    return { message: msg(input.status === "SUBMITTED" ? "external.objectionSubmitted" : "external.objectionDrafted", { number: input.indicator }) };
   },
 });
 
@@ -184,7 +184,7 @@ export const decideObjection = defineCommand({
     });
     if (!objection) throw new AppError("not_found");
     const updated = await tx.objection.updateMany({ where: { id: objection.id, status: "SUBMITTED" }, data: { status: input.decision } });
-    if (updated.count === 0) throw new AppError("conflict", { message: m.notSubmitted });
+    if (updated.count === 0) throw new AppError("conflict", { message: msg("external.notSubmitted") });
     await writeAudit(tx, request, {
       action: "objection.decide",
       entityType: "Objection",
@@ -193,6 +193,6 @@ export const decideObjection = defineCommand({
       before: { status: objection.status },
       after: { status: input.decision },
     });
-    return { message: fill(m.decided, { number: input.indicator, status: m.objectionStatuses[input.decision]! }) };
+    return { message: msg("external.decided", { number: input.indicator, status: msg(`external.objectionStatuses.${input.decision}`) }) };
   },
 });

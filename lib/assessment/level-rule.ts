@@ -6,6 +6,7 @@
 import type { FrameworkDefinition, IndicatorNode, ValueScale } from "@/lib/framework/schema";
 import { Decimal } from "@/lib/decimal";
 import { fill } from "@/lib/i18n/format";
+import { msg, type Message } from "@/lib/i18n/message";
 
 export type LevelScaleRule = Pick<ValueScale, "min" | "max" | "integer">;
 
@@ -42,17 +43,20 @@ export function checkLevel(scale: LevelScaleRule, raw: string | null | undefined
 /** The catalog's `levels` section (both languages have it). */
 export type LevelTexts = { notANumber: string; outOfScale: string; notWhole: string; tooManyPlaces: string; exampleInteger: string; exampleDecimal: string };
 
+const ISSUE_TEXT = { not_a_number: "notANumber", out_of_scale: "outOfScale", not_whole: "notWhole", too_many_places: "tooManyPlaces" } as const;
+
+function issueParams(scale: LevelScaleRule, issue: LevelIssue) {
+  return { value: issue.text, min: displayLevel(scale.min), max: displayLevel(scale.max), places: issue.code === "too_many_places" ? issue.places : 0, allowed: placesAllowed(scale) };
+}
+
+/** The issue as a message (the server's refusal, rendered in the reader's language). */
+export function levelIssueMessage(scale: LevelScaleRule, issue: LevelIssue): Message {
+  return msg(`levels.${ISSUE_TEXT[issue.code]}`, { ...issueParams(scale, issue), example: msg(scale.integer ? "levels.exampleInteger" : "levels.exampleDecimal") });
+}
+
+/** The issue in words, from the `levels` texts a level input was given (checked as the person types). */
 export function describeLevelIssue(scale: LevelScaleRule, issue: LevelIssue, texts: LevelTexts): string {
-  const params = {
-    value: issue.text,
-    min: displayLevel(scale.min),
-    max: displayLevel(scale.max),
-    places: issue.code === "too_many_places" ? issue.places : 0,
-    allowed: placesAllowed(scale),
-    example: scale.integer ? texts.exampleInteger : texts.exampleDecimal,
-  };
-  const message = { not_a_number: texts.notANumber, out_of_scale: texts.outOfScale, not_whole: texts.notWhole, too_many_places: texts.tooManyPlaces }[issue.code];
-  return fill(message, params);
+  return fill(texts[ISSUE_TEXT[issue.code]], { ...issueParams(scale, issue), example: scale.integer ? texts.exampleInteger : texts.exampleDecimal });
 }
 
 /** A stored level in canonical form ("3.00" -> "3", "2.50" -> "2.5"), or null. */

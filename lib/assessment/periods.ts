@@ -5,11 +5,10 @@
 import { writeAudit } from "@/lib/audit";
 import { defineCommand } from "@/lib/command";
 import type { DbTransaction } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldError } from "@/lib/errors";
 import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework-versions/store";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
 import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { validateValues } from "@/lib/scoring";
 import { counterpartsOf } from "@/lib/framework/lineage";
@@ -19,11 +18,10 @@ import { loadPeriodFor } from "./period-access";
 import { countOpenIndicators } from "./period-results";
 import { FINAL_LEVEL_STAGES, finalLevelAnswer, loadPreviousPeriod, type PreviousPeriod } from "./previous-period";
 import { assertPhaseAllows, nextPhase } from "./phase";
+import { msg, type Message } from "@/lib/i18n/message";
+import { render } from "@/lib/i18n/render";
 
-const m = messages.id.periods;
-
-const fieldError = (field: string, message: string) => new AppError("validation_failed", { details: [{ field, code: "custom", message }] });
-const stale = () => new AppError("conflict", { message: m.stale });
+const stale = () => new AppError("conflict", { message: msg("periods.stale") });
 
 type Settings = {
   predicateBasis: "EXACT" | "ROUNDED";
@@ -54,17 +52,17 @@ export const openPeriod = defineCommand({
   async run({ tx, actor, request }, { year, frameworkVersionId, baseline, confirmFramework, ...settings }) {
     const instansiId = assertCanInOwnInstansi(actor, "period.manage");
     const framework = await getFrameworkVersion(tx, frameworkVersionId);
-    if (!framework) throw fieldError("frameworkVersionId", m.form.frameworkInvalid);
+    if (!framework) throw fieldError("frameworkVersionId", msg("periods.form.frameworkInvalid"));
     const { usedForYears } = framework.definition;
     // pemdi-2026 for 2025, or spbe-2020 for 2026, is possible (a rehearsal) but rarely meant.
     if (!usedForYears.includes(year) && !confirmFramework) {
-      throw fieldError("confirmFramework", fill(m.form.frameworkNotInForce, { framework: framework.definition.name, year, years: usedForYears.join(", ") || "-" }));
+      throw fieldError("confirmFramework", msg("periods.form.frameworkNotInForce", { framework: framework.definition.name, year, years: usedForYears.join(", ") || "-" }));
     }
     if (await tx.assessmentPeriod.findUnique({ where: { instansiId_year: { instansiId, year } }, select: { id: true } })) {
-      throw fieldError("year", m.form.yearTaken);
+      throw fieldError("year", msg("periods.form.yearTaken"));
     }
     const previous = baseline ? await loadPreviousPeriod(tx, instansiId, year) : null;
-    if (baseline && !previous) throw fieldError("baseline", m.form.noBaseline);
+    if (baseline && !previous) throw fieldError("baseline", msg("periods.form.noBaseline"));
 
     let period;
     try {
@@ -73,7 +71,7 @@ export const openPeriod = defineCommand({
       });
     } catch (error) {
       // Two Koordinators opening the same year at once: the unique key decides.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw fieldError("year", m.form.yearTaken);
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw fieldError("year", msg("periods.form.yearTaken"));
       throw error;
     }
     const target = { id: period.id, framework };
@@ -89,15 +87,16 @@ export const openPeriod = defineCommand({
       instansiId,
       after: { year, frameworkVersionId, phase: period.phase, ...settingsOf(settings), baselinePeriodId: previous?.id ?? null, baselinePhase: previous?.phase ?? null, copied, carried, ...(confirmFramework && !usedForYears.includes(year) ? { frameworkNotInForce: true } : {}) },
     });
-    if (copied) return { message: fill(m.form.openedWithBaseline, { year, baseline: previous!.year, answers: copied.answers, assignments: copied.assignments }) + stageNote(previous!) };
-    if (carried) return { message: fill(m.form.openedWithCarryOver, { year, baseline: previous!.year, framework: previous!.framework.definition.name, ...carried }) + stageNote(previous!) };
-    return { message: fill(m.form.opened, { year }) };
+    if (copied) return { message: withStageNote(msg("periods.form.openedWithBaseline", { year, baseline: previous!.year, answers: copied.answers, assignments: copied.assignments }), previous!) };
+    if (carried) return { message: withStageNote(msg("periods.form.openedWithCarryOver", { year, baseline: previous!.year, framework: previous!.framework.definition.name, ...carried }), previous!) };
+    return { message: msg("periods.form.opened", { year }) };
   },
 });
 
 /** A copy from a period that is not locked yet says so: its levels and evidence may still change there. */
-function stageNote(previous: PreviousPeriod): string {
-  return previous.phase === "FINAL" ? "" : " " + fill(m.form.baselineNotFinal, { year: previous.year, phase: m.phases[previous.phase]! });
+function withStageNote(message: Message, previous: PreviousPeriod): Message {
+  if (previous.phase === "FINAL") return message;
+  return msg("forms.sentences", { first: message, second: msg("periods.form.baselineNotFinal", { year: previous.year, phase: msg(`periods.phases.${previous.phase}`) }) });
 }
 
 /**
@@ -112,12 +111,12 @@ export const carryOverPeriod = defineCommand({
     const period = await loadForChange(tx, actor, periodId, version);
     assertPhaseAllows(period.phase, "assignment.edit");
     const answers = await tx.answer.count({ where: { periodId } });
-    if (answers > 0) throw new AppError("conflict", { message: fill(m.carryOverHasAnswers, { year: period.year, answers }) });
+    if (answers > 0) throw new AppError("conflict", { message: msg("periods.carryOverHasAnswers", { year: period.year, answers }) });
     const previous = await loadPreviousPeriod(tx, period.instansiId, period.year);
-    if (!previous) throw new AppError("conflict", { message: m.form.noBaseline });
+    if (!previous) throw new AppError("conflict", { message: msg("periods.form.noBaseline") });
     const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
     if (!framework) throw new Error(`Kerangka periode ${period.id} tidak ditemukan`);
-    if (previous.framework.code === framework.code) throw new AppError("conflict", { message: fill(m.carryOverSameFramework, { year: previous.year }) });
+    if (previous.framework.code === framework.code) throw new AppError("conflict", { message: msg("periods.carryOverSameFramework", { year: previous.year }) });
     await updateIfUnchanged(tx, period, { baselinePeriodId: previous.id });
     const carried = await carryOver(tx, previous, { id: period.id, framework });
     await writeAudit(tx, request, {
@@ -128,7 +127,7 @@ export const carryOverPeriod = defineCommand({
       before: { baselinePeriodId: period.baselinePeriodId, version: period.version },
       after: { baselinePeriodId: previous.id, baselinePhase: previous.phase, version: period.version + 1, carried },
     });
-    return { message: fill(m.carriedOver, { year: period.year, baseline: previous.year, framework: previous.framework.definition.name, ...carried }) + stageNote(previous) };
+    return { message: withStageNote(msg("periods.carriedOver", { year: period.year, baseline: previous.year, framework: previous.framework.definition.name, ...carried }), previous) };
   },
 });
 
@@ -275,7 +274,7 @@ async function copyAnswers(tx: DbTransaction, actor: Actor, previous: PreviousPe
     tx,
     actor.userId,
     created.map((answer) => ({ answerId: answer.id, from: null, to: answer.level })),
-    fill(m.form.baselineReason, { year: previous.year }),
+    render(msg("periods.form.baselineReason", { year: previous.year })),
   );
   return { answers: created.length, evidenceLinks: links.length, skippedOutOfScale: planned.length - copies.length };
 }
@@ -314,7 +313,7 @@ export const updatePeriod = defineCommand({
       before: { ...settingsOf(period), version: period.version },
       after: { ...settingsOf(settings), version: period.version + 1 },
     });
-    return { message: fill(m.updated, { year: period.year }) };
+    return { message: msg("periods.updated", { year: period.year }) };
   },
 });
 
@@ -324,7 +323,7 @@ export const advancePeriodPhase = defineCommand({
   async run({ tx, actor, request }, { periodId, version }) {
     const period = await loadForChange(tx, actor, periodId, version);
     const next = nextPhase(period.phase);
-    if (!next) throw new AppError("conflict", { message: m.locked });
+    if (!next) throw new AppError("conflict", { message: msg("periods.locked") });
     const isLock = next === "FINAL";
     const lockedAt = isLock ? new Date() : null;
     await updateIfUnchanged(tx, period, { phase: next, ...(isLock ? { lockedAt, lockedById: actor.userId } : {}) });
@@ -338,9 +337,8 @@ export const advancePeriodPhase = defineCommand({
       before: { phase: period.phase, version: period.version },
       after: { phase: next, version: period.version + 1, ...(isLock ? { lockedAt, lockedById: actor.userId } : {}), ...(open > 0 ? { openIndicators: open } : {}) },
     });
-    const phase = m.phases[next]!;
-    if (isLock) return { message: fill(m.lockedDone, { year: period.year }) };
-    return { message: fill(open > 0 ? m.advancedOpenItems : m.advanced, { year: period.year, phase, open }) };
+    if (isLock) return { message: msg("periods.lockedDone", { year: period.year }) };
+    return { message: msg(open > 0 ? "periods.advancedOpenItems" : "periods.advanced", { year: period.year, phase: msg(`periods.phases.${next}`), open }) };
   },
 });
 
@@ -349,7 +347,7 @@ export const reopenPeriod = defineCommand({
   input: ZPeriodReopen,
   async run({ tx, actor, request }, { periodId, version, reason }) {
     const period = await loadForChange(tx, actor, periodId, version);
-    if (period.phase !== "FINAL") throw new AppError("conflict", { message: m.notFinal });
+    if (period.phase !== "FINAL") throw new AppError("conflict", { message: msg("periods.notFinal") });
     await updateIfUnchanged(tx, period, { phase: "VERIFIKASI", lockedAt: null, lockedById: null });
     await writeAudit(tx, request, {
       action: "period.reopen",
@@ -359,6 +357,6 @@ export const reopenPeriod = defineCommand({
       before: { phase: period.phase, version: period.version, lockedAt: period.lockedAt, lockedById: period.lockedById },
       after: { phase: "VERIFIKASI", version: period.version + 1, reason },
     });
-    return { message: fill(m.reopened, { year: period.year }) };
+    return { message: msg("periods.reopened", { year: period.year }) };
   },
 });

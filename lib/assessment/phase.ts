@@ -2,8 +2,7 @@
 // Final period is locked: nothing in it changes until the Koordinator reopens it with a
 // recorded reason (back to Verifikasi). Every command that touches a period asks here.
 import { AppError } from "@/lib/errors";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
+import { msg } from "@/lib/i18n/message";
 
 export const PHASES = ["PERSIAPAN", "PENGISIAN", "VERIFIKASI", "FINAL"] as const;
 export type Phase = (typeof PHASES)[number];
@@ -29,14 +28,13 @@ export function phaseAllows(phase: Phase, operation: PeriodOperation): boolean {
   return ALLOWED[operation].includes(phase);
 }
 
-/** 409 with the reason in Bahasa Indonesia when the period's phase forbids the operation. */
+/** 409 with the reason when the period's phase forbids the operation. */
 export function assertPhaseAllows(phase: Phase, operation: PeriodOperation): void {
   if (phaseAllows(phase, operation)) return;
-  const m = messages.id.periods;
   const message =
     phase === "FINAL"
-      ? m.locked
-      : fill(m.wrongPhase, { phase: m.phases[phase]!, allowed: ALLOWED[operation].map((allowed) => m.phases[allowed]).join(", ") });
+      ? msg("periods.locked")
+      : msg("periods.wrongPhase", { phase: msg(`periods.phases.${phase}`), allowed: ALLOWED[operation].map((allowed) => msg(`periods.phases.${allowed}`)) });
   throw new AppError("conflict", { message });
 }
 

@@ -8,6 +8,7 @@ import { writeAudit, type RequestContext } from "@/lib/audit";
 import { HOME_MEMBERSHIP } from "./home-instansi";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { markAttemptSucceeded, reservePasswordAttempt } from "./throttle";
+import { msg } from "@/lib/i18n/message";
 
 export type SignedInUser = { id: string; email: string; name: string; sessionVersion: number };
 
@@ -47,6 +48,6 @@ export async function signInWithPassword(
     if (isAllowed) await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), ...(rehashed ? { passwordHash: rehashed } : {}) } });
   });
 
-  if (!isAllowed) throw new AppError("unauthorized", { message: "Email atau kata sandi salah, atau akun tidak aktif." });
+  if (!isAllowed) throw new AppError("unauthorized", { message: msg("auth.invalid") });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

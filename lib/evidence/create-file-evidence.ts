@@ -7,7 +7,6 @@ import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
 import { assertCanInOwnInstansi } from "@/lib/policy";
 import { blobKey, getStorage } from "@/lib/storage";
 import { assertPhaseAllows } from "@/lib/assessment/phase";
@@ -15,6 +14,7 @@ import { ZDocumentType, ZEvidenceTitle, UPLOAD_ID } from "@/lib/validation/evide
 import { id, line } from "@/lib/validation/primitives";
 import { ACCEPTED_MIME_TYPES } from "./file-type";
 import { unitLimit } from "./library-query";
+import { msg, type Message } from "@/lib/i18n/message";
 
 /** What the upload endpoint registers once a received file passed every check and is stored. */
 const ZFileEvidenceCreate = z.object({
@@ -28,8 +28,6 @@ const ZFileEvidenceCreate = z.object({
   periodId: id.optional(),
 });
 
-const m = messages.id.evidence;
-
 export const evidenceUrl = (evidenceId: string) => `/bukti/${evidenceId}/unduh`;
 
 export const createFileEvidence = defineCommand({
@@ -38,14 +36,14 @@ export const createFileEvidence = defineCommand({
   async run({ tx, actor, request }, input) {
     const instansiId = assertCanInOwnInstansi(actor, "evidence.manage");
     const unitId = actor.active.unitId;
-    const result = (evidence: { id: string; title: string }, message: string) => ({
+    const result = (evidence: { id: string; title: string }, message: Message) => ({
       message,
       data: { evidenceId: evidence.id, title: evidence.title, kind: "FILE", url: evidenceUrl(evidence.id) },
     });
 
     // A finalisation repeated after a lost response or a crash finds what the first one did.
     const done = await tx.evidence.findFirst({ where: { id: input.uploadId, instansiId } });
-    if (done) return result(done, fill(m.uploaded, { title: done.title }));
+    if (done) return result(done, msg("evidence.uploaded", { title: done.title }));
 
     if (input.periodId) {
       const period = await tx.assessmentPeriod.findFirst({ where: { id: input.periodId, instansiId } });
@@ -55,7 +53,7 @@ export const createFileEvidence = defineCommand({
 
     const storageKey = blobKey(instansiId, input.sha256);
     const stored = await getStorage().stat(storageKey);
-    if (!stored || stored.size !== input.size) throw new AppError("conflict", { message: m.blobMissing });
+    if (!stored || stored.size !== input.size) throw new AppError("conflict", { message: msg("evidence.blobMissing") });
 
     const existingBlob = await tx.blob.findUnique({ where: { instansiId_sha256: { instansiId, sha256: input.sha256 } } });
     // Only items the uploader may read are named or reused: identical bytes from another unit
@@ -64,7 +62,7 @@ export const createFileEvidence = defineCommand({
     const readable = existingBlob ? { instansiId, blobId: existingBlob.id, ...(limitedTo ? { ownerUnitId: limitedTo } : {}) } : null;
     if (readable) {
       const live = await tx.evidence.findFirst({ where: { ...readable, deletedAt: null }, orderBy: { createdAt: "asc" } });
-      if (live) return result(live, fill(m.alreadyInLibrary, { title: live.title }));
+      if (live) return result(live, msg("evidence.alreadyInLibrary", { title: live.title }));
     }
     const reusesReadableContent = readable !== null && (await tx.evidence.count({ where: readable })) > 0;
     const blob = existingBlob ?? (await tx.blob.create({ data: { instansiId, sha256: input.sha256, size: input.size, mimeType: input.mimeType, storageKey } }));
@@ -90,6 +88,6 @@ export const createFileEvidence = defineCommand({
       instansiId,
       after: { kind: "FILE", title: input.title, documentType: input.documentType, originalName: input.originalName, sha256: input.sha256, size: input.size, mimeType: input.mimeType, blobReused: !!existingBlob, periodId: input.periodId ?? null },
     });
-    return result(evidence, fill(reusesReadableContent ? m.uploadedSameContent : m.uploaded, { title: evidence.title }));
+    return result(evidence, msg(reusesReadableContent ? "evidence.uploadedSameContent" : "evidence.uploaded", { title: evidence.title }));
   },
 });

@@ -7,8 +7,7 @@ import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/audit";
 import { executeCommand } from "@/lib/command";
 import { AppError } from "@/lib/errors";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
+import { msg, type Message, type MessageParams } from "@/lib/i18n/message";
 import type { Actor } from "@/lib/policy";
 import { blobKey, getStorage } from "@/lib/storage";
 import { createFileEvidence } from "./create-file-evidence";
@@ -18,13 +17,11 @@ import { inspectFile, sha256OfFile, type Refusal } from "./inspect-file";
 
 export type StagedUpload = { id: string; file: string; size: number; fileName: string; documentType?: string; periodId?: string };
 
-export type FinalizedEvidence = { id: string; title: string; kind: "FILE"; url: string; message: string };
+export type FinalizedEvidence = { id: string; title: string; kind: "FILE"; url: string; message: Message };
 
-const m = messages.id.evidence;
-
-export function refusalError(refusal: Refusal | "tooLarge" | "nameMissing" | "nameForbidden" | "lengthRequired", values: Record<string, string>): AppError {
+export function refusalError(refusal: Refusal | "tooLarge" | "nameMissing" | "nameForbidden" | "lengthRequired", values: MessageParams): AppError {
   const code = refusal === "empty" || refusal === "nameMissing" || refusal === "nameForbidden" || refusal === "lengthRequired" ? "validation_failed" : refusal === "tooLarge" ? "payload_too_large" : "unsupported_media_type";
-  const message = fill(m.refused[refusal], values);
+  const message = msg(`evidence.refused.${refusal}`, values);
   return new AppError(code, { message, details: [{ field: "file", code: refusal, message }] });
 }
 

@@ -7,12 +7,10 @@ import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { fill, formatDate } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
 import { assertCan, assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { isEditable, touchAnswers } from "@/lib/assessment/answer-lifecycle";
 import { ZEvidenceCarryOver, ZEvidenceDelete, ZEvidenceLinkCreate, ZEvidenceUpdate } from "@/lib/validation/evidence";
-
-const m = messages.id.evidence;
+import { msg, type Message } from "@/lib/i18n/message";
 
 /** A live item of the actor's instansi that they may manage, locked until the transaction ends. */
 async function loadManagedEvidence(tx: DbTransaction, actor: Actor, evidenceId: string) {
@@ -38,10 +36,8 @@ type AnswerUse = { status: string; indicator: { number: number | null }; period:
 
 const answerUseSelect = { id: true, status: true, indicator: { select: { number: true } }, period: { select: { year: true, phase: true } } } as const;
 
-function describeUses(answers: readonly AnswerUse[]): string {
-  return answers
-    .map((answer) => fill(m.usedByAnswer, { number: answer.indicator.number ?? "-", year: answer.period.year, status: messages.id.answers.statuses[answer.status as keyof typeof messages.id.answers.statuses] ?? answer.status }))
-    .join("; ");
+function describeUses(answers: readonly AnswerUse[]): Message[] {
+  return answers.map((answer) => msg("evidence.usedByAnswer", { number: answer.indicator.number ?? "-", year: answer.period.year, status: msg(`answers.statuses.${answer.status}`) }));
 }
 
 async function usesInLockedPeriods(tx: DbTransaction, evidenceId: string): Promise<AnswerUse[]> {
@@ -58,7 +54,7 @@ export const createLinkEvidence = defineCommand({
       data: { instansiId, ownerUnitId: actor.active.unitId, kind: "LINK", createdById: actor.userId, ...input },
     });
     await writeAudit(tx, request, { action: "evidence.create", entityType: "Evidence", entityId: evidence.id, instansiId, after: { kind: "LINK", url: input.url, ...snapshotOf(evidence) } });
-    return { message: fill(m.linkCreated, { title: evidence.title }) };
+    return { message: msg("evidence.linkCreated", { title: evidence.title }) };
   },
 });
 
@@ -70,10 +66,10 @@ export const updateEvidence = defineCommand({
     // A locked period's report must read the same whenever it is produced: its evidence
     // keeps the title, number and dates it had at the lock.
     const lockedUses = await usesInLockedPeriods(tx, evidenceId);
-    if (lockedUses.length > 0) throw new AppError("conflict", { message: fill(m.updateBlocked, { title: before.title, uses: describeUses(lockedUses) }) });
+    if (lockedUses.length > 0) throw new AppError("conflict", { message: msg("evidence.updateBlocked", { title: before.title, uses: describeUses(lockedUses) }) });
     const after = await tx.evidence.update({ where: { id: evidenceId }, data: changes });
     await writeAudit(tx, request, { action: "evidence.update", entityType: "Evidence", entityId: evidenceId, instansiId: before.instansiId, before: snapshotOf(before), after: snapshotOf(after) });
-    return { message: fill(m.updated, { title: after.title }) };
+    return { message: msg("evidence.updated", { title: after.title }) };
   },
 });
 
@@ -94,7 +90,7 @@ export const deleteEvidence = defineCommand({
     });
     const answers = links.map((link) => link.answer);
     const locked = answers.filter((answer) => !isEditable(answer.status) || answer.period.phase === "FINAL");
-    if (locked.length > 0) throw new AppError("conflict", { message: fill(m.deleteBlocked, { title: evidence.title, uses: describeUses(locked) }) });
+    if (locked.length > 0) throw new AppError("conflict", { message: msg("evidence.deleteBlocked", { title: evidence.title, uses: describeUses(locked) }) });
     const detached = answers.map((answer) => answer.id);
     if (detached.length > 0) {
       await tx.answerEvidence.deleteMany({ where: { evidenceId, answerId: { in: detached } } });
@@ -109,7 +105,7 @@ export const deleteEvidence = defineCommand({
       before: snapshotOf(evidence),
       after: { deleted: true, detachedFromAnswers: detached },
     });
-    return { message: fill(m.deleted, { title: evidence.title }) };
+    return { message: msg("evidence.deleted", { title: evidence.title }) };
   },
 });
 
@@ -121,14 +117,14 @@ export const carryOverEvidence = defineCommand({
     const evidence = await loadManagedEvidence(tx, actor, evidenceId);
     const period = await tx.assessmentPeriod.findFirst({ where: { id: periodId, instansiId: evidence.instansiId } });
     if (!period) throw new AppError("not_found");
-    if (period.phase === "FINAL") throw new AppError("conflict", { message: messages.id.periods.locked });
+    if (period.phase === "FINAL") throw new AppError("conflict", { message: msg("periods.locked") });
     const today = todayIn(actor.active.timeZone);
     if (evidence.validUntil && evidence.validUntil < today) {
-      throw new AppError("conflict", { message: fill(m.carryExpired, { title: evidence.title, date: formatDate(evidence.validUntil, "id", actor.active.timeZone) }) });
+      throw new AppError("conflict", { message: msg("evidence.carryExpired", { title: evidence.title, date: formatDate(evidence.validUntil, "id", actor.active.timeZone) }) });
     }
     const key = { evidenceId_periodId: { evidenceId, periodId } };
     const existing = await tx.evidencePeriod.findUnique({ where: key });
-    if (existing?.confirmedAt) throw new AppError("conflict", { message: fill(m.alreadyCarried, { title: evidence.title, year: period.year }) });
+    if (existing?.confirmedAt) throw new AppError("conflict", { message: msg("evidence.alreadyCarried", { title: evidence.title, year: period.year }) });
     const confirmed = { confirmedAt: new Date(), confirmedById: actor.userId };
     await tx.evidencePeriod.upsert({ where: key, create: { evidenceId, periodId, ...confirmed }, update: confirmed });
     await writeAudit(tx, request, {
@@ -139,6 +135,6 @@ export const carryOverEvidence = defineCommand({
       before: { periodId, confirmed: false },
       after: { periodId, year: period.year, confirmed: true },
     });
-    return { message: fill(m.carried, { title: evidence.title, year: period.year }) };
+    return { message: msg("evidence.carried", { title: evidence.title, year: period.year }) };
   },
 });

@@ -3,6 +3,8 @@
 // behind sign-in use its extension, sessionRoute (lib/http/session-route.ts).
 import type { z } from "zod";
 import { AppError, errorResponse, isDatabaseUnavailable } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { zodDetails } from "@/lib/validation/issues";
 import { hasForbiddenLineCharacters } from "@/lib/validation/primitives";
 import { log } from "@/lib/log";
@@ -97,7 +99,7 @@ export function apiRoute<Params = Record<string, never>>(
       return Response.json(result, { headers });
     } catch (error) {
       const appError = toAppError(error, requestId);
-      return errorResponse(options.mapError ? await options.mapError(appError) : appError, headers);
+      return errorResponse(options.mapError ? await options.mapError(appError) : appError, requestLocale(request), headers);
     }
   };
 }
@@ -110,5 +112,5 @@ export function toAppError(error: unknown, requestId: string): AppError {
     return new AppError("service_unavailable");
   }
   log.error("unexpected error", { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  return new AppError("internal_error", { message: `${new AppError("internal_error").message} (id: ${requestId})` });
+  return new AppError("internal_error", { message: msg("errors.internal_error_reference", { requestId }) });
 }

@@ -9,9 +9,9 @@ import { requestContextFrom } from "@/lib/auth/request-context";
 import { executeCommand, type Command, type CommandResult } from "@/lib/command";
 import { fieldErrors } from "@/lib/validation/issues";
 import { formDataToObject, type FormState } from "@/lib/validation/form-state";
-import { messages } from "@/lib/i18n/messages";
 import { getMessages } from "@/lib/i18n/locale";
-import { translateMessage } from "@/lib/i18n/translate";
+import { msg } from "@/lib/i18n/message";
+import { render } from "@/lib/i18n/render";
 import type { Actor } from "@/lib/policy";
 import { toAppError } from "./api-route";
 
@@ -24,22 +24,22 @@ type Options = {
 export function formAction(command: Command, options: Options = {}) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const context = requestContextFrom(await headers(), null);
+    const { locale } = await getMessages();
     try {
       const actor = await getActor();
       const result = await executeCommand(db, command, actor, context, formDataToObject(formData));
       if (actor && options.afterSuccess) await options.afterSuccess(actor, result);
       // A route pattern ("/periode/[periodId]") revalidates every page of that route.
       for (const path of options.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
-      return { status: "ok", message: await inReadersLanguage(result.message), ...(result.data ? { data: result.data } : {}), at: Date.now() };
+      return { status: "ok", message: render(result.message, locale), ...(result.data ? { data: result.data } : {}), at: Date.now() };
     } catch (error) {
       const appError = toAppError(error, context.requestId ?? "-");
       const errors = fieldErrors(appError.details);
-      const { locale } = await getMessages();
       return {
         status: "error",
         code: appError.code,
-        message: translateMessage(Object.keys(errors).length > 0 ? messages.id.forms.fixErrors : appError.message, locale),
-        fieldErrors: Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, translateMessage(message, locale)])),
+        message: render(Object.keys(errors).length > 0 ? msg("forms.fixErrors") : appError.userMessage, locale),
+        fieldErrors: Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, render(message, locale)])),
         ...(appError.current ? { current: appError.current } : {}),
         at: Date.now(),
       };
@@ -47,6 +47,3 @@ export function formAction(command: Command, options: Options = {}) {
   };
 }
 
-async function inReadersLanguage(message: string): Promise<string> {
-  return translateMessage(message, (await getMessages()).locale);
-}

@@ -10,7 +10,7 @@
 //   handler checks the record (its unit, its period) against the same policy.
 // - Requests that change something refuse another site's Origin.
 import { AppError } from "@/lib/errors";
-import { messages } from "@/lib/i18n/messages";
+import { msg, type Message } from "@/lib/i18n/message";
 import { assertCanInOwnInstansi, type Action, type Actor } from "@/lib/policy";
 import { apiRoute, type ApiRequest, type ApiRouteOptions } from "./api-route";
 
@@ -19,7 +19,7 @@ export type RouteAccess = {
   anonymous: "sign-in" | "unauthorized";
   action: Action;
   /** The 403 message for a role that may not (default: the plain refusal). */
-  refusal?: string;
+  refusal?: Message;
   /** Checks the Origin header: for handlers that change something with the session cookie. */
   sameOrigin?: boolean;
 };
@@ -59,7 +59,7 @@ export function admit(request: Request, actor: Actor | null, access: RouteAccess
     if (access.anonymous === "sign-in") return signInRedirect(request);
     throw new AppError("unauthorized");
   }
-  if (actor.mustChangePassword) throw new AppError("forbidden", { message: messages.id.account.mustChangeFirst });
+  if (actor.mustChangePassword) throw new AppError("forbidden", { message: msg("account.mustChangeFirst") });
   try {
     return { actor, instansiId: assertCanInOwnInstansi(actor, access.action) };
   } catch (error) {

@@ -15,14 +15,16 @@ import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/audit";
 import { requestContextFrom } from "@/lib/auth/request-context";
 import { env } from "@/lib/env";
-import { AppError, ERROR_STATUS, errorResponse, type ErrorCode } from "@/lib/errors";
+import { AppError, ERROR_STATUS, errorBody, errorResponse, fieldError, type ErrorCode } from "@/lib/errors";
 import { evidenceUrl } from "@/lib/evidence/create-file-evidence";
 import { ACCEPTED_EXTENSIONS, extensionOf } from "@/lib/evidence/file-type";
 import { finalizeUpload, refusalError, type FinalizedEvidence } from "@/lib/evidence/finalize-upload";
 import { formatBytes } from "@/lib/evidence/format";
 import { STAGING_EXPIRY_MS, stagingLocker, stagingStore } from "@/lib/evidence/upload-staging";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
+import { msg } from "@/lib/i18n/message";
+import type { Locale } from "@/lib/i18n/messages";
+import { render } from "@/lib/i18n/render";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import type { Actor } from "@/lib/policy";
 import { DOCUMENT_TYPES, UPLOAD_ID } from "@/lib/validation/evidence";
 import { hasForbiddenLineCharacters, replaceForbiddenLineCharacters } from "@/lib/validation/primitives";
@@ -51,27 +53,27 @@ function parseMetadata(header: string | null): Record<string, string> {
 const tusHeaders = { "Tus-Resumable": TUS_VERSION, "cache-control": "no-store" };
 
 /** Who may upload: an Admin OPD managing their unit's evidence, from the portal's own pages by script. */
-export const UPLOAD_ACCESS: RouteAccess = { anonymous: "unauthorized", action: "evidence.manage", refusal: messages.id.evidence.refused.notOwner };
+export const UPLOAD_ACCESS: RouteAccess = { anonymous: "unauthorized", action: "evidence.manage", refusal: msg("evidence.refused.notOwner") };
 
-function encodeEvidence(evidence: FinalizedEvidence): string {
-  return Buffer.from(JSON.stringify(evidence), "utf8").toString("base64url");
+function encodeEvidence(evidence: FinalizedEvidence, locale: Locale): string {
+  return Buffer.from(JSON.stringify({ ...evidence, message: render(evidence.message, locale) }), "utf8").toString("base64url");
 }
 
-function asTusError(error: unknown, requestId: string): { status_code: number; body: string } {
+function asTusError(error: unknown, requestId: string, locale: Locale): { status_code: number; body: string } {
   const appError = toAppError(error, requestId);
-  return { status_code: appError.status, body: JSON.stringify({ error: { code: appError.code, message: appError.message, details: appError.details } }) };
+  return { status_code: appError.status, body: JSON.stringify(errorBody(appError, locale)) };
 }
 
 const CODE_OF_STATUS = new Map(Object.entries(ERROR_STATUS).map(([code, status]) => [status as number, code as ErrorCode]));
 
 /** tus's own refusals (a wrong offset, a size over the limit) in the one error shape. */
-async function inOneShape(response: Response): Promise<Response> {
+async function inOneShape(response: Response, locale: Locale): Promise<Response> {
   if (response.status < 400) return response;
   const text = await response.text();
   const headers = { ...tusHeaders, ...Object.fromEntries([...response.headers].filter(([name]) => /^(upload-|tus-)/i.test(name))) };
   // Ours already (a refusal thrown while finishing, see asTusError), only sent as text by tus.
   if (/^\{"error":\{"code":/.test(text)) return new Response(text, { status: response.status, headers: { ...headers, "content-type": "application/json" } });
-  return errorResponse(new AppError(CODE_OF_STATUS.get(response.status) ?? (response.status < 500 ? "validation_failed" : "internal_error")), headers);
+  return errorResponse(new AppError(CODE_OF_STATUS.get(response.status) ?? (response.status < 500 ? "validation_failed" : "internal_error")), locale, headers);
 }
 
 async function removeStaged(uploadId: string): Promise<void> {
@@ -97,7 +99,7 @@ async function finish(actor: Actor, context: RequestContext, upload: Upload): Pr
   }
 }
 
-function tusServer(actor: Actor, context: RequestContext, requestId: string): Server {
+function tusServer(actor: Actor, context: RequestContext, requestId: string, locale: Locale): Server {
   return new Server({
     path: UPLOAD_PATH,
     datastore: stagingStore(),
@@ -122,9 +124,9 @@ function tusServer(actor: Actor, context: RequestContext, requestId: string): Se
     async onUploadFinish(_request, upload) {
       try {
         const evidence = await finish(actor, context, upload);
-        return { headers: { [EVIDENCE_HEADER]: encodeEvidence(evidence) } };
+        return { headers: { [EVIDENCE_HEADER]: encodeEvidence(evidence, locale) } };
       } catch (error) {
-        throw asTusError(error, requestId);
+        throw asTusError(error, requestId, locale);
       }
     },
   });
@@ -153,7 +155,7 @@ async function openUploadsOf(userId: string): Promise<{ count: number; bytes: nu
 async function checkOpenUploadQuota(actor: Actor, length: number): Promise<void> {
   const open = await openUploadsOf(actor.userId);
   if (open.count + 1 <= env.UPLOAD_OPEN_PER_PERSON && open.bytes + length <= env.UPLOAD_OPEN_BYTES_PER_PERSON) return;
-  const message = fill(messages.id.evidence.refused.openUploadsQuota, {
+  const message = msg("evidence.refused.openUploadsQuota", {
     count: open.count,
     bytes: formatBytes(open.bytes),
     max: env.UPLOAD_OPEN_PER_PERSON,
@@ -192,7 +194,7 @@ async function checkCreation(request: Request, actor: Actor): Promise<void> {
   if (length > env.UPLOAD_MAX_BYTES) throw refusalError("tooLarge", { name, max: formatBytes(env.UPLOAD_MAX_BYTES) });
   if (!ACCEPTED_EXTENSIONS.includes(extensionOf(name))) throw refusalError("unsupported", { name });
   if (metadata.documentType && !(DOCUMENT_TYPES as readonly string[]).includes(metadata.documentType)) {
-    throw new AppError("validation_failed", { details: [{ field: "documentType", code: "custom", message: messages.id.evidence.documentTypeInvalid }] });
+    throw fieldError("documentType", msg("evidence.documentTypeInvalid"));
   }
   if (metadata.periodId && hasForbiddenLineCharacters(metadata.periodId)) throw new AppError("not_found");
   if (metadata.periodId) {
@@ -211,21 +213,21 @@ async function ownedUpload(uploadId: string, actor: Actor): Promise<Upload | nul
   }
 }
 
-function completeResponse(evidence: FinalizedEvidence, size: number): Response {
+function completeResponse(evidence: FinalizedEvidence, size: number, locale: Locale): Response {
   return new Response(null, {
     status: 200,
-    headers: { ...tusHeaders, "Upload-Offset": String(size), "Upload-Length": String(size), [EVIDENCE_HEADER]: encodeEvidence(evidence) },
+    headers: { ...tusHeaders, "Upload-Offset": String(size), "Upload-Length": String(size), [EVIDENCE_HEADER]: encodeEvidence(evidence, locale) },
   });
 }
 
-async function finishedEvidence(uploadId: string, actor: Actor): Promise<Response | null> {
+async function finishedEvidence(uploadId: string, actor: Actor, locale: Locale): Promise<Response | null> {
   const evidence = await db.evidence.findFirst({
     where: { id: uploadId, createdById: actor.userId, instansiId: actor.active.instansiId!, deletedAt: null },
     include: { blob: { select: { size: true } } },
   });
   if (!evidence?.blob) return null;
-  const finished: FinalizedEvidence = { id: evidence.id, title: evidence.title, kind: "FILE", url: evidenceUrl(evidence.id), message: fill(messages.id.evidence.uploaded, { title: evidence.title }) };
-  return completeResponse(finished, Number(evidence.blob.size));
+  const finished: FinalizedEvidence = { id: evidence.id, title: evidence.title, kind: "FILE", url: evidenceUrl(evidence.id), message: msg("evidence.uploaded", { title: evidence.title }) };
+  return completeResponse(finished, Number(evidence.blob.size), locale);
 }
 
 /** One request of the tus protocol, for the actor the pipeline admitted. */
@@ -234,29 +236,30 @@ export async function handleUpload({ request, actor, requestId }: SessionRequest
   if (request.method !== "OPTIONS" && request.headers.get("tus-resumable") !== TUS_VERSION) {
     return new Response("Tus-Resumable 1.0.0 required\n", { status: 412, headers: tusHeaders });
   }
+  const locale = requestLocale(request);
   const context = { ...requestContextFrom(request.headers, actor.userId), requestId };
-  const server = tusServer(actor, context, requestId);
+  const server = tusServer(actor, context, requestId, locale);
   const path = new URL(request.url).pathname.replace(/\/+$/, "");
   if (path === UPLOAD_PATH) {
     if (request.method !== "POST") throw new AppError("method_not_allowed");
     return oneCreationAtATime(actor.userId, async () => {
       await checkCreation(request, actor);
-      return inOneShape(await server.handleWeb(request));
+      return inOneShape(await server.handleWeb(request), locale);
     });
   }
   const uploadId = path.slice(UPLOAD_PATH.length + 1);
   if (!UPLOAD_ID.test(uploadId) || !["HEAD", "PATCH", "DELETE"].includes(request.method)) throw new AppError("not_found");
   const upload = await ownedUpload(uploadId, actor);
   if (request.method === "HEAD") {
-    const finished = await finishedEvidence(uploadId, actor);
+    const finished = await finishedEvidence(uploadId, actor, locale);
     if (finished) return finished;
     if (upload && upload.size !== undefined && upload.offset === upload.size) {
       // Every byte arrived but finishing was interrupted (a crash, a lost response): finish now.
-      return completeResponse(await finish(actor, context, upload), upload.size);
+      return completeResponse(await finish(actor, context, upload), upload.size, locale);
     }
   }
-  if (!upload) throw new AppError("not_found", { message: messages.id.evidence.uploadNotFound });
-  return inOneShape(await server.handleWeb(request));
+  if (!upload) throw new AppError("not_found", { message: msg("evidence.uploadNotFound") });
+  return inOneShape(await server.handleWeb(request), locale);
 }
 
 export const UPLOAD_ROUTE_OPTIONS = { headers: tusHeaders };

@@ -7,3 +7,4 @@ export type Messages = typeof id;
 export const messages: { id: Messages; en: Messages } = { id, en };
 export type Locale = keyof typeof messages;
 export const DEFAULT_LOCALE: Locale = "id";
+export const isLocale = (value: string | undefined): value is Locale => value === "id" || value === "en";

@@ -6,26 +6,21 @@
 // answer, so a locked period's results stay as they are.
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldError } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
 import type { DbTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, assertCanInOwnInstansi } from "@/lib/policy";
 import { parseLevel } from "@/lib/assessment/levels";
 import { loadPeriodFor } from "@/lib/assessment/period-access";
 import { ZRecommendationCreate, ZRecommendationStatus, ZRecommendationUpdate } from "@/lib/validation/recommendations";
-
-const m = messages.id.recommendations;
-
-const fieldError = (field: string, message: string) => new AppError("validation_failed", { details: [{ field, code: "custom", message }] });
+import { msg } from "@/lib/i18n/message";
 
 /** The unit a recommendation is for: a unit of the instansi, active unless it is the one already set. */
 async function checkOwnerUnit(tx: DbTransaction, instansiId: string, unitId: string | null, keeping: string | null = null) {
   if (unitId === null || unitId === keeping) return unitId;
   const unit = await tx.unit.findFirst({ where: { id: unitId, instansiId, isActive: true }, select: { id: true } });
-  if (!unit) throw fieldError("ownerUnitId", m.unitInvalid);
+  if (!unit) throw fieldError("ownerUnitId", msg("recommendations.unitInvalid"));
   return unit.id;
 }
 
@@ -74,7 +69,7 @@ async function updateIfUnchanged(tx: DbTransaction, row: Row, version: number, d
     where: { id: row.id, updatedAt: new Date(version) },
     data: { ...data, updatedAt: new Date(Math.max(Date.now(), version + 1)) },
   });
-  if (updated.count === 0) throw new AppError("conflict", { message: m.stale });
+  if (updated.count === 0) throw new AppError("conflict", { message: msg("recommendations.stale") });
 }
 
 export const createRecommendation = defineCommand({
@@ -86,7 +81,7 @@ export const createRecommendation = defineCommand({
       where: { versionId: period.frameworkVersionId, kind: "INDICATOR", number: input.indicator },
       select: { id: true },
     });
-    if (!indicator) throw fieldError("indicator", m.indicatorInvalid);
+    if (!indicator) throw fieldError("indicator", msg("recommendations.indicatorInvalid"));
     const targetLevel = await checkTargetLevel(tx, period.frameworkVersionId, input.indicator, input.targetLevel);
     const ownerUnitId = input.ownerUnitId
       ? await checkOwnerUnit(tx, period.instansiId, input.ownerUnitId)
@@ -111,7 +106,7 @@ export const createRecommendation = defineCommand({
       instansiId: period.instansiId,
       after: { periodId: period.id, indicator: input.indicator, ...snapshot(created) },
     });
-    return { message: fill(m.created, { number: input.indicator }) };
+    return { message: msg("recommendations.created", { number: input.indicator }) };
   },
 });
 
@@ -132,10 +127,10 @@ export const updateRecommendation = defineCommand({
     };
     const before = snapshot(row);
     const after = snapshot(next);
-    if (JSON.stringify(before) === JSON.stringify(after)) return { message: m.unchanged };
+    if (JSON.stringify(before) === JSON.stringify(after)) return { message: msg("recommendations.unchanged") };
     await updateIfUnchanged(tx, row, input.version, next);
     await writeAudit(tx, request, { action: "recommendation.update", entityType: "Recommendation", entityId: row.id, instansiId, before, after });
-    return { message: fill(m.updated, { number }) };
+    return { message: msg("recommendations.updated", { number }) };
   },
 });
 
@@ -148,7 +143,7 @@ export const setRecommendationStatus = defineCommand({
     // An Admin OPD only for their own unit's recommendations (403: they may see it exists).
     assertCan(actor, "recommendation.update-status", { instansiId, unitId: row.ownerUnitId });
     const number = row.indicator.number ?? 0;
-    if (row.status === input.status) return { message: m.unchanged };
+    if (row.status === input.status) return { message: msg("recommendations.unchanged") };
     await updateIfUnchanged(tx, row, input.version, { status: input.status });
     await writeAudit(tx, request, {
       action: "recommendation.update-status",
@@ -158,6 +153,6 @@ export const setRecommendationStatus = defineCommand({
       before: { status: row.status },
       after: { status: input.status },
     });
-    return { message: fill(m.statusChanged, { number, status: m.statuses[input.status]! }) };
+    return { message: msg("recommendations.statusChanged", { number, status: msg(`recommendations.statuses.${input.status}`) }) };
   },
 });

@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { displayLevel } from "@/lib/assessment/level-rule";
 import { AppError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/format";
+import { msg, type Message } from "@/lib/i18n/message";
 import { messages, type Locale, type Messages } from "@/lib/i18n/messages";
 import { IMPORT_MAX_ROWS, XLSX_MAX_BYTES } from "@/lib/validation/reports";
 import { evidenceHref, type PeriodReport } from "./period-report";
@@ -121,12 +122,11 @@ export async function buildAnswerWorkbook(report: PeriodReport, { m, baseUrl, lo
 export type SheetRow = { row: number; number: string; level: string; explanation: string; version: string };
 export type SheetContent = { periodId: string; rows: SheetRow[] };
 
-const r = messages.id.reports.import;
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
 /** A file-level refusal, or the issues of single cells, as the one error shape. */
-const refuse = (message: string, details: { field: string; message: string }[] = [{ field: "file", message }]) =>
-  new AppError("validation_failed", { message: r.refused, details: details.map((detail) => ({ ...detail, code: "custom" })) });
+const refuse = (message: Message, details: { field: string; message: Message }[] = [{ field: "file", message }]) =>
+  new AppError("validation_failed", { message: msg("reports.import.refused"), details: details.map((detail) => ({ ...detail, code: "custom" })) });
 
 /** A cell's content as text; null for a formula, which the import never evaluates. */
 function cellText(value: ExcelJS.CellValue): string | null {
@@ -150,33 +150,33 @@ function isXlsxSignature(bytes: Uint8Array): boolean {
  * the import reads are skipped. Refuses what is not this portal's export (AppError).
  */
 export async function readAnswerSheet(bytes: Uint8Array): Promise<SheetContent> {
-  if (bytes.byteLength > XLSX_MAX_BYTES) throw refuse(r.fileTooLarge);
-  if (!isXlsxSignature(bytes)) throw refuse(r.notXlsx);
+  if (bytes.byteLength > XLSX_MAX_BYTES) throw refuse(msg("reports.import.fileTooLarge"));
+  if (!isXlsxSignature(bytes)) throw refuse(msg("reports.import.notXlsx"));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
-    throw refuse(r.unreadable);
+    throw refuse(msg("reports.import.unreadable"));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || cellText(sheet.getCell(HEADER_ROW, COLUMN.version).value)?.trim() !== VERSION_MARKER) throw refuse(r.wrongLayout);
+  if (!sheet || cellText(sheet.getCell(HEADER_ROW, COLUMN.version).value)?.trim() !== VERSION_MARKER) throw refuse(msg("reports.import.wrongLayout"));
   const periodId = cellText(sheet.getCell(1, COLUMN.version).value)?.trim() ?? "";
 
   const rows: SheetRow[] = [];
-  const formulas: { field: string; message: string }[] = [];
+  const formulas: { field: string; message: Message }[] = [];
   const read: readonly SheetColumn[] = ["number", "self", "explanation", "version"];
   for (let row = FIRST_DATA_ROW; row <= sheet.rowCount; row++) {
     const texts = {} as Record<(typeof read)[number], string>;
     for (const key of read) {
       const text = cellText(sheet.getCell(row, COLUMN[key]).value);
-      if (text === null) formulas.push({ field: `${columnLetter(key)}${row}`, message: r.formula });
+      if (text === null) formulas.push({ field: `${columnLetter(key)}${row}`, message: msg("reports.import.formula") });
       texts[key] = (text ?? "").replace(/\r\n?/g, "\n");
     }
     if (read.every((key) => texts[key].trim() === "")) continue;
     rows.push({ row, number: texts.number.trim(), level: texts.self.trim(), explanation: texts.explanation, version: texts.version.trim() });
-    if (rows.length > IMPORT_MAX_ROWS) throw refuse(fill(r.tooManyRows, { max: IMPORT_MAX_ROWS }));
+    if (rows.length > IMPORT_MAX_ROWS) throw refuse(msg("reports.import.tooManyRows", { max: IMPORT_MAX_ROWS }));
   }
-  if (formulas.length > 0) throw refuse(r.refused, formulas);
-  if (rows.length === 0) throw refuse(r.noRows);
+  if (formulas.length > 0) throw refuse(msg("reports.import.refused"), formulas);
+  if (rows.length === 0) throw refuse(msg("reports.import.noRows"));
   return { periodId, rows };
 }

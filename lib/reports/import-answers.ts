@@ -15,17 +15,15 @@ import { holdPeriod } from "@/lib/assessment/period-access";
 import { assertPhaseAllows } from "@/lib/assessment/phase";
 import { AppError } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
 import { can } from "@/lib/policy";
 import { answerScopes } from "@/lib/policy-scope";
 import { EXPLANATION_MAX } from "@/lib/validation/answers";
 import { ZAnswerImport } from "@/lib/validation/reports";
 import { columnLetter, type SheetColumn } from "./answer-sheet";
+import { msg, type Message } from "@/lib/i18n/message";
+import { render } from "@/lib/i18n/render";
 
-const r = messages.id.reports.import;
-
-type Issue = { row: number; column: SheetColumn; message: string };
+type Issue = { row: number; column: SheetColumn; message: Message };
 
 /** Line ends as Excel keeps them and trailing blanks do not make an answer "changed". */
 const sameText = (a: string, b: string) => a.replace(/\r\n?/g, "\n").trimEnd() === b.replace(/\r\n?/g, "\n").trimEnd();
@@ -38,7 +36,7 @@ export const importAnswers = defineCommand({
     const period = await holdPeriod(tx, actor, "answer.import", input.periodId);
     assertPhaseAllows(period.phase, "answer.fill");
     if (input.sheetPeriodId !== period.id) {
-      throw new AppError("validation_failed", { message: r.refused, details: [{ field: "file", code: "custom", message: r.wrongPeriod }] });
+      throw new AppError("validation_failed", { message: msg("reports.import.refused"), details: [{ field: "file", code: "custom", message: msg("reports.import.wrongPeriod") }] });
     }
     const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
     if (!framework) throw new AppError("not_found");
@@ -60,18 +58,18 @@ export const importAnswers = defineCommand({
       const number = row.number.replace(/\.0+$/, "");
       const indicatorId = indicatorOf.get(number);
       if (!indicatorId) {
-        issues.push({ row: row.row, column: "number", message: fill(r.numberInvalid, { value: row.number }) });
+        issues.push({ row: row.row, column: "number", message: msg("reports.import.numberInvalid", { value: row.number }) });
         continue;
       }
       const first = firstRowOf.get(number);
       if (first !== undefined) {
-        issues.push({ row: row.row, column: "number", message: fill(r.duplicate, { number, first }) });
+        issues.push({ row: row.row, column: "number", message: msg("reports.import.duplicate", { number, first }) });
         continue;
       }
       firstRowOf.set(number, row.row);
       const parsed = parseLevel(framework.definition, row.level);
       if ("issue" in parsed) issues.push({ row: row.row, column: "self", message: parsed.issue });
-      if (row.explanation.length > EXPLANATION_MAX) issues.push({ row: row.row, column: "explanation", message: r.explanationTooLong });
+      if (row.explanation.length > EXPLANATION_MAX) issues.push({ row: row.row, column: "explanation", message: msg("reports.import.explanationTooLong") });
       if ("issue" in parsed || row.explanation.length > EXPLANATION_MAX) continue;
 
       const existing = answerOf.get(indicatorId);
@@ -79,22 +77,22 @@ export const importAnswers = defineCommand({
       if (!levelChanged && sameText(existing?.explanation ?? "", row.explanation)) continue;
       const changedColumn: SheetColumn = levelChanged ? "self" : "explanation";
       if (!mayFill(indicatorId)) {
-        issues.push({ row: row.row, column: "number", message: fill(r.notAssigned, { number }) });
+        issues.push({ row: row.row, column: "number", message: msg("reports.import.notAssigned", { number }) });
         continue;
       }
       if (existing && nextStatus("import", existing.status) === null) {
-        issues.push({ row: row.row, column: changedColumn, message: fill(r.notEditable, { number, status: messages.id.answers.statuses[existing.status]! }) });
+        issues.push({ row: row.row, column: changedColumn, message: msg("reports.import.notEditable", { number, status: msg(`answers.statuses.${existing.status}`) }) });
         continue;
       }
       // A row typed in by hand has no version: it may only create an answer that does not exist yet.
       const version = row.version === "" ? "0" : row.version;
       if (!/^\d+$/.test(version)) {
-        issues.push({ row: row.row, column: changedColumn, message: r.versionInvalid });
+        issues.push({ row: row.row, column: changedColumn, message: msg("reports.import.versionInvalid") });
         continue;
       }
       if (Number(version) !== (existing?.version ?? 0)) {
         const current = existing ? await conflictVersion(tx, existing) : null;
-        issues.push({ row: row.row, column: changedColumn, message: fill(r.stale, { number, name: current?.updatedBy ?? "-", at: current?.updatedAt ?? "-" }) });
+        issues.push({ row: row.row, column: changedColumn, message: msg("reports.import.stale", { number, name: current?.updatedBy ?? "-", at: current?.updatedAt ?? "-" }) });
         continue;
       }
       changes.push({ row: row.row, number: Number(number), indicatorId, level: parsed.level, explanation: row.explanation.replace(/\r\n?/g, "\n"), existing });
@@ -102,11 +100,11 @@ export const importAnswers = defineCommand({
     if (issues.length > 0) {
       issues.sort((a, b) => a.row - b.row);
       throw new AppError("validation_failed", {
-        message: r.refused,
+        message: msg("reports.import.refused"),
         details: issues.map((issue) => ({ field: `${columnLetter(issue.column)}${issue.row}`, code: "custom", message: issue.message })),
       });
     }
-    if (changes.length === 0) return { message: r.unchanged, data: { count: "0" } };
+    if (changes.length === 0) return { message: msg("reports.import.unchanged"), data: { count: "0" } };
 
     const source = { file: input.fileName || null };
     for (const change of changes) {
@@ -115,8 +113,8 @@ export const importAnswers = defineCommand({
       const values = { level: change.level, explanation: change.explanation };
       // The version read above is checked again in the write: a save since then is a conflict.
       const written = await writeAnswer(tx, { event: "import", key, current: existing ?? null, values, actorId: actor.userId });
-      if (!written) throw new AppError("conflict", { message: fill(r.stale, { number: change.number, name: "-", at: "-" }) });
-      await recordLevelChanges(tx, actor.userId, [{ answerId: written.id, from: existing?.level ?? null, to: change.level }], r.levelReason);
+      if (!written) throw new AppError("conflict", { message: msg("reports.import.stale", { number: change.number, name: "-", at: "-" }) });
+      await recordLevelChanges(tx, actor.userId, [{ answerId: written.id, from: existing?.level ?? null, to: change.level }], render(msg("reports.import.levelReason")));
       await auditAnswer(tx, request, "import", {
         answerId: written.id,
         instansiId: period.instansiId,
@@ -132,6 +130,6 @@ export const importAnswers = defineCommand({
       instansiId: period.instansiId,
       after: { ...source, rows: input.rows.length, changed: changes.map((change) => change.number) },
     });
-    return { message: fill(r.imported, { count: changes.length, file: input.fileName || "Excel" }), data: { count: String(changes.length) } };
+    return { message: msg("reports.import.imported", { count: changes.length, file: input.fileName || "Excel" }), data: { count: String(changes.length) } };
   },
 });

@@ -74,7 +74,7 @@ export interface AssessmentScore {
 export class InvalidScoreValuesError extends Error {
   readonly issues: readonly ValueIssue[];
   constructor(issues: readonly ValueIssue[]) {
-    super(`Nilai indikator tidak valid: ${issues.map((issue) => issue.message).join("; ")}`);
+    super(`Invalid indicator values: ${issues.map((issue) => `${issue.field} ${issue.code}`).join("; ")}`);
     this.name = "InvalidScoreValuesError";
     this.issues = issues;
   }

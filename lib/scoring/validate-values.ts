@@ -1,6 +1,7 @@
 import type { FrameworkDefinition } from "@/lib/framework/schema";
 import { compileFramework } from "./compiled-framework";
 import { Decimal } from "@/lib/decimal";
+import { msg, type Message } from "@/lib/i18n/message";
 
 export type ValueIssueCode = "unknown_indicator" | "out_of_scale" | "not_integer" | "not_a_number";
 
@@ -8,8 +9,8 @@ export interface ValueIssue {
   /** "values.<indicator number>", as the key was sent. */
   readonly field: string;
   readonly code: ValueIssueCode;
-  /** Bahasa Indonesia, shown next to the field. */
-  readonly message: string;
+  /** Shown next to the field, in the reader's language. */
+  readonly message: Message;
 }
 
 export interface ParsedValues {
@@ -32,21 +33,21 @@ export function parseValues(framework: FrameworkDefinition, values: Readonly<Rec
     const field = `values.${key}`;
     const number = /^[1-9]\d*$/.test(key) ? Number(key) : NaN;
     if (!compiled.indicators.has(number)) {
-      issues.push({ field, code: "unknown_indicator", message: `Indikator nomor ${key} tidak ada pada kerangka ${framework.code}` });
+      issues.push({ field, code: "unknown_indicator", message: msg("values.unknownIndicator", { key, framework: framework.code }) });
       continue;
     }
     if (raw === null || raw === undefined) continue;
     const value = Decimal.tryFrom(raw);
     if (!value) {
-      issues.push({ field, code: "not_a_number", message: `Nilai indikator ${key} harus berupa angka (gunakan titik desimal, mis. 3.5)` });
+      issues.push({ field, code: "not_a_number", message: msg("values.notANumber", { key }) });
     } else if (value.lt(valueMin) || value.gt(valueMax)) {
       issues.push({
         field,
         code: "out_of_scale",
-        message: `Nilai indikator ${key} harus antara ${framework.valueScale.min} dan ${framework.valueScale.max}`,
+        message: msg("values.outOfScale", { key, min: framework.valueScale.min, max: framework.valueScale.max }),
       });
     } else if (compiled.isIntegerScale && !value.isInteger()) {
-      issues.push({ field, code: "not_integer", message: `Nilai indikator ${key} harus bilangan bulat (tingkat ${framework.valueScale.min}-${framework.valueScale.max})` });
+      issues.push({ field, code: "not_integer", message: msg("values.notInteger", { key, min: framework.valueScale.min, max: framework.valueScale.max }) });
     } else {
       parsed.set(number, value);
     }

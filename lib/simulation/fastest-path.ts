@@ -83,7 +83,7 @@ export type PathOptions = {
 export function possibleSteps(framework: FrameworkDefinition, values: ScoreValues, ceilings: PathOptions["ceilings"] = {}): PathStep[] {
   const compiled = compileFramework(framework);
   const { values: parsed, issues } = parseValues(framework, values);
-  if (issues.length > 0) throw new RangeError(issues.map((issue) => issue.message).join("; "));
+  if (issues.length > 0) throw new RangeError(issues.map((issue) => `${issue.field} ${issue.code}`).join("; "));
   const steps: PathStep[] = [];
   for (const [number, indicator] of compiled.indicators) {
     const weight = compiled.weights.get(indicator)!;

@@ -8,15 +8,14 @@ import { writeAudit } from "@/lib/audit";
 import { AppError, type ErrorDetail } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
 import { displayLevel } from "@/lib/assessment/level-rule";
 import { parseLevel } from "@/lib/assessment/levels";
 import { loadPeriodFor } from "@/lib/assessment/period-access";
 import { Decimal } from "@/lib/scoring";
 import { ZPlanSave } from "@/lib/validation/recommendations";
 import { loadCurrentLevels } from "./current-levels";
-
-const m = messages.id.simulation;
+import { msg } from "@/lib/i18n/message";
+import { render } from "@/lib/i18n/render";
 
 export const savePlan = defineCommand({
   name: "recommendation.plan",
@@ -39,17 +38,17 @@ export const savePlan = defineCommand({
       const field = `target-${target.number}`;
       const indicator = indicatorOf.get(target.number);
       if (!indicator) {
-        issues.push({ field, code: "custom", message: fill(m.unknownIndicator, { number: target.number }) });
+        issues.push({ field, code: "custom", message: msg("simulation.unknownIndicator", { number: target.number }) });
         return [];
       }
       const parsed = parseLevel(framework.definition, target.level);
       if ("issue" in parsed || parsed.level === null) {
-        issues.push({ field, code: "custom", message: "issue" in parsed ? parsed.issue : m.malformed });
+        issues.push({ field, code: "custom", message: "issue" in parsed ? parsed.issue : msg("simulation.malformed") });
         return [];
       }
       const from = current.get(target.number)?.level ?? null;
       if (from !== null && !Decimal.parse(parsed.level).gt(Decimal.parse(from))) {
-        issues.push({ field, code: "custom", message: fill(m.targetNotAbove, { number: target.number, level: displayLevel(from) }) });
+        issues.push({ field, code: "custom", message: msg("simulation.targetNotAbove", { number: target.number, level: displayLevel(from) }) });
         return [];
       }
       return [{ indicator, from, to: parsed.level }];
@@ -71,14 +70,14 @@ export const savePlan = defineCommand({
       open.some((row) => row.indicatorId === indicatorId && row.targetLevel !== null && Decimal.parse(row.targetLevel.toString()).eq(Decimal.parse(level)));
     const fresh = planned.filter((item) => !isPlanned(item.indicator.id, item.to));
     const skipped = planned.length - fresh.length;
-    if (fresh.length === 0) return { message: m.planNothingNew };
+    if (fresh.length === 0) return { message: msg("simulation.planNothingNew") };
 
     const created = await tx.recommendation.createManyAndReturn({
       data: fresh.map((item) => ({
         periodId: period.id,
         indicatorId: item.indicator.id,
         source: "INTERNAL" as const,
-        text: [fill(item.from === null ? m.planTextNew : m.planText, { number: item.indicator.number!, name: item.indicator.name, from: displayLevel(item.from), to: displayLevel(item.to) }), note]
+        text: [render(msg(item.from === null ? "simulation.planTextNew" : "simulation.planText", { number: item.indicator.number!, name: item.indicator.name, from: displayLevel(item.from), to: displayLevel(item.to) })), note]
           .filter(Boolean)
           .join("\n"),
         ownerUnitId: ownerOf.get(item.indicator.id) ?? null,
@@ -104,6 +103,6 @@ export const savePlan = defineCommand({
         }),
       },
     });
-    return { message: fill(skipped > 0 ? m.planSavedSkipped : m.planSaved, { count: created.length, skipped }) };
+    return { message: msg(skipped > 0 ? "simulation.planSavedSkipped" : "simulation.planSaved", { count: created.length, skipped }) };
   },
 });

@@ -3,8 +3,8 @@
 import { TIME_ZONE_CODES, type AgencyTimeZone } from "@/lib/i18n/time-zone";
 import { z } from "zod";
 import { id, line, searchQuery } from "./primitives";
-import { messages } from "@/lib/i18n/messages";
 import { passwordProblem } from "./password-policy";
+import { messageKey } from "@/lib/i18n/message";
 
 /** Unit function tags (Unit.functions); the default indicator owners (lib/assessment/default-assignment.ts) are expressed in them. */
 export const UNIT_FUNCTIONS = [
@@ -29,10 +29,6 @@ export const UNIT_FUNCTIONS = [
 
 export type UnitFunction = (typeof UNIT_FUNCTIONS)[number];
 
-const m = messages.id;
-const units = m.admin.units;
-const users = m.admin.users;
-const agencies = m.admin.agencies;
 
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 const optionalText = (max: number, message: string) =>
@@ -46,13 +42,13 @@ export const INSTANSI_ROLES = ["KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"]
 export const INSTANSI_KINDS = ["KEMENTERIAN", "LEMBAGA", "PROVINSI", "KABUPATEN", "KOTA"] as const;
 
 const unitFields = {
-  name: line().trim().min(3, units.nameInvalid).max(200, units.nameInvalid),
-  shortName: optionalText(40, units.shortNameInvalid),
+  name: line().trim().min(3, messageKey("admin.units.nameInvalid")).max(200, messageKey("admin.units.nameInvalid")),
+  shortName: optionalText(40, messageKey("admin.units.shortNameInvalid")),
   functions: z.array(z.enum(UNIT_FUNCTIONS)).max(UNIT_FUNCTIONS.length).default([]),
 };
 
 export const ZUnitCreate = z.object({
-  code: line().trim().regex(/^[a-z0-9][a-z0-9-]{1,29}$/, units.codeInvalid),
+  code: line().trim().regex(/^[a-z0-9][a-z0-9-]{1,29}$/, messageKey("admin.units.codeInvalid")),
   ...unitFields,
 });
 
@@ -60,11 +56,11 @@ export const ZUnitUpdate = z.object({ unitId: id, ...unitFields });
 
 export const ZUnitSetActive = z.object({ unitId: id, active: flag });
 
-const email = line().trim().toLowerCase().email(users.emailInvalid).max(200, users.emailInvalid);
-const personName = line().trim().min(2, users.nameInvalid).max(120, users.nameInvalid);
+const email = line().trim().toLowerCase().email(messageKey("admin.users.emailInvalid")).max(200, messageKey("admin.users.emailInvalid"));
+const personName = line().trim().min(2, messageKey("admin.users.nameInvalid")).max(120, messageKey("admin.users.nameInvalid"));
 
 const roleAndUnit = {
-  role: z.enum(INSTANSI_ROLES, { error: users.roleInvalid }),
+  role: z.enum(INSTANSI_ROLES, { error: messageKey("admin.users.roleInvalid") }),
   unitId: line()
     .trim()
     .max(40)
@@ -73,8 +69,8 @@ const roleAndUnit = {
 };
 
 function checkRoleUnit(value: { role: string; unitId: string | null }, context: z.RefinementCtx) {
-  if (value.role === "ADMIN_OPD" && !value.unitId) context.addIssue({ code: "custom", path: ["unitId"], message: users.unitRequired });
-  if (value.role !== "ADMIN_OPD" && value.unitId) context.addIssue({ code: "custom", path: ["unitId"], message: users.unitNotAllowed });
+  if (value.role === "ADMIN_OPD" && !value.unitId) context.addIssue({ code: "custom", path: ["unitId"], message: messageKey("admin.users.unitRequired") });
+  if (value.role !== "ADMIN_OPD" && value.unitId) context.addIssue({ code: "custom", path: ["unitId"], message: messageKey("admin.users.unitNotAllowed") });
 }
 
 export const ZUserCreate = z.object({ name: personName, email, ...roleAndUnit }).superRefine(checkRoleUnit);
@@ -88,31 +84,31 @@ export const ZUserResetPassword = z.object({ userId: id });
 export const ZUserSetActive = z.object({ userId: id, active: flag });
 
 export const ZInstansiCreate = z.object({
-  code: line().trim().regex(/^[a-z0-9][a-z0-9-]{2,39}$/, agencies.codeInvalid),
-  name: line().trim().min(3, agencies.nameInvalid).max(200, agencies.nameInvalid),
-  kind: z.enum(INSTANSI_KINDS, { error: agencies.kindInvalid }),
-  region: optionalText(120, agencies.regionInvalid),
+  code: line().trim().regex(/^[a-z0-9][a-z0-9-]{2,39}$/, messageKey("admin.agencies.codeInvalid")),
+  name: line().trim().min(3, messageKey("admin.agencies.nameInvalid")).max(200, messageKey("admin.agencies.nameInvalid")),
+  kind: z.enum(INSTANSI_KINDS, { error: messageKey("admin.agencies.kindInvalid") }),
+  region: optionalText(120, messageKey("admin.agencies.regionInvalid")),
   koordinatorName: personName,
   koordinatorEmail: email,
 });
 
 export const ZInstansiSetActive = z.object({ instansiId: id, active: flag });
 
-export const ZInstansiTimeZone = z.object({ timeZone: z.enum(TIME_ZONE_CODES as [AgencyTimeZone, ...AgencyTimeZone[]], { error: messages.id.admin.timeZone.invalid }) });
+export const ZInstansiTimeZone = z.object({ timeZone: z.enum(TIME_ZONE_CODES as [AgencyTimeZone, ...AgencyTimeZone[]], { error: messageKey("admin.timeZone.invalid") }) });
 
 export const ZKoordinatorPasswordReset = z.object({ membershipId: id });
 
 export const ZPasswordChange = z
   .object({
-    currentPassword: line().min(1, m.forms.required).max(1000),
+    currentPassword: line().min(1, messageKey("forms.required")).max(1000),
     newPassword: line().superRefine((value, context) => {
       const problem = passwordProblem(value);
-      if (problem) context.addIssue({ code: "custom", message: m.account.problems[problem] });
+      if (problem) context.addIssue({ code: "custom", message: messageKey(`account.problems.${problem}`) });
     }),
     confirmPassword: line(),
   })
   .superRefine((value, context) => {
-    if (value.newPassword !== value.confirmPassword) context.addIssue({ code: "custom", path: ["confirmPassword"], message: m.account.mismatch });
+    if (value.newPassword !== value.confirmPassword) context.addIssue({ code: "custom", path: ["confirmPassword"], message: messageKey("account.mismatch") });
   });
 
 /** Listing pages: ?q=...&halaman=N */

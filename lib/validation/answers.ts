@@ -1,9 +1,7 @@
 // What the indicator form sends: shared by the browser and the commands.
 import { z } from "zod";
 import { httpUrl, id, line, text, version } from "./primitives";
-import { messages } from "@/lib/i18n/messages";
-
-const m = messages.id.answers;
+import { messageKey } from "@/lib/i18n/message";
 
 export const EXPLANATION_MAX = 20_000;
 export const EXPLANATION_MIN_TO_SUBMIT = 20;
@@ -14,8 +12,8 @@ export const ZAnswerSave = z.object({
   indicatorId: id,
   version,
   level: line().trim().max(10).default(""),
-  explanation: text().max(EXPLANATION_MAX, m.explanationTooLong).default(""),
-  evidenceWaiverReason: text().trim().max(2000, m.waiverTooLong).default(""),
+  explanation: text().max(EXPLANATION_MAX, messageKey("answers.explanationTooLong")).default(""),
+  evidenceWaiverReason: text().trim().max(2000, messageKey("answers.waiverTooLong")).default(""),
   evidenceIds: z.array(id).max(100).default([]),
 });
 
@@ -26,25 +24,25 @@ export const ZAnswerVerify = z
     periodId: id,
     answerId: id,
     version,
-    decision: z.enum(["VERIFIED", "NEEDS_REVISION"], { error: m.decisionRequired }),
+    decision: z.enum(["VERIFIED", "NEEDS_REVISION"], { error: messageKey("answers.decisionRequired") }),
     verifiedLevel: line().trim().max(10).default(""),
-    notes: text().trim().max(5000, m.notesTooLong).default(""),
+    notes: text().trim().max(5000, messageKey("answers.notesTooLong")).default(""),
   })
   .superRefine((value, context) => {
-    if (value.decision === "NEEDS_REVISION" && value.notes.length < 10) context.addIssue({ code: "custom", path: ["notes"], message: m.notesRequired });
-    if (value.decision === "VERIFIED" && value.verifiedLevel === "") context.addIssue({ code: "custom", path: ["verifiedLevel"], message: m.verifiedLevelRequired });
+    if (value.decision === "NEEDS_REVISION" && value.notes.length < 10) context.addIssue({ code: "custom", path: ["notes"], message: messageKey("answers.notesRequired") });
+    if (value.decision === "VERIFIED" && value.verifiedLevel === "") context.addIssue({ code: "custom", path: ["verifiedLevel"], message: messageKey("answers.verifiedLevelRequired") });
   });
 
 export const ZCommentCreate = z.object({
   periodId: id,
   indicatorId: id,
-  body: text().trim().min(1, m.commentEmpty).max(5000, m.commentTooLong),
+  body: text().trim().min(1, messageKey("answers.commentEmpty")).max(5000, messageKey("answers.commentTooLong")),
   mentions: z.array(id).max(20).default([]),
 });
 
 export const ZLinkEvidenceAdd = z.object({
   periodId: id,
   indicatorId: id,
-  title: line().trim().min(3, m.linkTitleInvalid).max(200, m.linkTitleInvalid),
-  url: httpUrl(m.linkUrlInvalid),
+  title: line().trim().min(3, messageKey("answers.linkTitleInvalid")).max(200, messageKey("answers.linkTitleInvalid")),
+  url: httpUrl(messageKey("answers.linkUrlInvalid")),
 });

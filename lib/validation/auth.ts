@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { line } from "./primitives";
-import { messages } from "@/lib/i18n/messages";
-
-const m = messages.id.auth;
+import { messageKey } from "@/lib/i18n/message";
 
 /** Shared by the sign-in form (instant feedback) and the server. */
 export const ZSignIn = z.object({
-  email: line().trim().email(m.emailInvalid),
-  password: line().min(1, m.passwordRequired),
+  email: line().trim().email(messageKey("auth.emailInvalid")),
+  password: line().min(1, messageKey("auth.passwordRequired")),
 });

@@ -2,26 +2,23 @@
 // browser and the server. Messages come from the Bahasa Indonesia catalog.
 import { z } from "zod";
 import { httpUrl, id, line, optionalCalendarDate, searchQuery } from "./primitives";
-import { messages } from "@/lib/i18n/messages";
+import { messageKey } from "@/lib/i18n/message";
 
-const m = messages.id.evidence;
-const date = optionalCalendarDate(m.dateInvalid);
+const date = optionalCalendarDate(messageKey("evidence.dateInvalid"));
 
 export const DOCUMENT_TYPES = ["PERATURAN", "KEPUTUSAN", "SOP", "LAPORAN", "NOTULEN", "TANGKAPAN_LAYAR", "VIDEO", "LAINNYA"] as const;
 
+export const ZEvidenceTitle = line().trim().min(3, messageKey("evidence.titleInvalid")).max(200, messageKey("evidence.titleInvalid"));
+export const ZDocumentType = z.enum(DOCUMENT_TYPES, { error: messageKey("evidence.documentTypeInvalid") });
 
-export const ZEvidenceTitle = line().trim().min(3, m.titleInvalid).max(200, m.titleInvalid);
-export const ZDocumentType = z.enum(DOCUMENT_TYPES, { error: m.documentTypeInvalid });
-
-
-export const ZHttpUrl = httpUrl(m.urlInvalid);
+export const ZHttpUrl = httpUrl(messageKey("evidence.urlInvalid"));
 
 const details = {
   title: ZEvidenceTitle,
   documentType: ZDocumentType.default("LAINNYA"),
   documentNo: line()
     .trim()
-    .max(120, m.documentNoInvalid)
+    .max(120, messageKey("evidence.documentNoInvalid"))
     .optional()
     .transform((value) => value || null),
   enactedAt: date,
@@ -30,7 +27,7 @@ const details = {
 
 function checkValidity(value: { enactedAt: Date | null; validUntil: Date | null }, context: z.RefinementCtx) {
   if (value.enactedAt && value.validUntil && value.validUntil < value.enactedAt) {
-    context.addIssue({ code: "custom", path: ["validUntil"], message: m.validUntilBeforeEnacted });
+    context.addIssue({ code: "custom", path: ["validUntil"], message: messageKey("evidence.validUntilBeforeEnacted") });
   }
 }
 

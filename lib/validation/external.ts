@@ -4,9 +4,7 @@
 // the form showed (0: no row existed when the page was loaded).
 import { z } from "zod";
 import { hasForbiddenTextCharacters, id, text } from "./primitives";
-import { messages } from "@/lib/i18n/messages";
-
-const m = messages.id.external;
+import { messageKey } from "@/lib/i18n/message";
 
 export const EXTERNAL_STAGES = ["DOCUMENT", "INTERVIEW", "VISITATION", "FINAL"] as const;
 export type ExternalStage = (typeof EXTERNAL_STAGES)[number];
@@ -15,7 +13,7 @@ export const NOTES_MAX = 5000;
 export const OBJECTION_REASON_MIN = 20;
 const MAX_ENTRIES = 200;
 
-const stage = z.enum(EXTERNAL_STAGES, { error: m.stageInvalid });
+const stage = z.enum(EXTERNAL_STAGES, { error: messageKey("external.stageInvalid") });
 const indicatorNumber = z.coerce.number().int().min(1).max(999);
 
 export type StageEntry = { number: number; level: string; notes: string; version: number };
@@ -31,11 +29,11 @@ export const ZExternalStageRecord = z
       const match = ENTRY_FIELD.exec(key);
       if (!match) continue;
       if (typeof value !== "string") {
-        context.addIssue({ code: "custom", path: [key], message: m.malformed });
+        context.addIssue({ code: "custom", path: [key], message: messageKey("external.malformed") });
         continue;
       }
       if (hasForbiddenTextCharacters(value)) {
-        context.addIssue({ code: "custom", path: [key], message: messages.id.forms.forbiddenCharacters });
+        context.addIssue({ code: "custom", path: [key], message: messageKey("forms.forbiddenCharacters") });
         continue;
       }
       const number = Number(match[2]);
@@ -45,15 +43,15 @@ export const ZExternalStageRecord = z
     for (const [number, entry] of byNumber) {
       const version = entry.version === undefined ? NaN : Number(entry.version);
       if (!Number.isInteger(version) || version < 0) {
-        context.addIssue({ code: "custom", path: [`level-${number}`], message: m.malformed });
+        context.addIssue({ code: "custom", path: [`level-${number}`], message: messageKey("external.malformed") });
         continue;
       }
       const notes = (entry.notes ?? "").trim();
-      if (notes.length > NOTES_MAX) context.addIssue({ code: "custom", path: [`notes-${number}`], message: m.notesTooLong });
+      if (notes.length > NOTES_MAX) context.addIssue({ code: "custom", path: [`notes-${number}`], message: messageKey("external.notesTooLong") });
       entries.push({ number, level: (entry.level ?? "").trim(), notes, version });
     }
-    if (entries.length === 0) context.addIssue({ code: "custom", path: ["stage"], message: m.nothingSent });
-    if (entries.length > MAX_ENTRIES) context.addIssue({ code: "custom", path: ["stage"], message: m.malformed });
+    if (entries.length === 0) context.addIssue({ code: "custom", path: ["stage"], message: messageKey("external.nothingSent") });
+    if (entries.length > MAX_ENTRIES) context.addIssue({ code: "custom", path: ["stage"], message: messageKey("external.malformed") });
     return { periodId, stage, entries: entries.sort((a, b) => a.number - b.number) };
   });
 
@@ -61,13 +59,13 @@ export const ZObjectionSave = z.object({
   periodId: id,
   indicator: indicatorNumber,
   stage,
-  reason: text().trim().min(OBJECTION_REASON_MIN, m.reasonTooShort).max(NOTES_MAX, m.reasonTooLong),
-  status: z.enum(["DRAFT", "SUBMITTED"], { error: m.statusInvalid }),
+  reason: text().trim().min(OBJECTION_REASON_MIN, messageKey("external.reasonTooShort")).max(NOTES_MAX, messageKey("external.reasonTooLong")),
+  status: z.enum(["DRAFT", "SUBMITTED"], { error: messageKey("external.statusInvalid") }),
 });
 
 export const ZObjectionDecide = z.object({
   periodId: id,
   indicator: indicatorNumber,
   stage,
-  decision: z.enum(["ACCEPTED", "REJECTED"], { error: m.decisionInvalid }),
+  decision: z.enum(["ACCEPTED", "REJECTED"], { error: messageKey("external.decisionInvalid") }),
 });

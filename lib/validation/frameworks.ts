@@ -1,7 +1,7 @@
 // Public API contract for frameworks and scoring. Handlers parse with these schemas and the
 // OpenAPI document is generated from them, so the two cannot drift apart.
 import { z } from "zod";
-import { messages } from "@/lib/i18n/messages";
+import { messageKey } from "@/lib/i18n/message";
 
 export const ZPredicateBasis = z.enum(["exact", "rounded"]);
 
@@ -10,7 +10,7 @@ export const ZScoreRequest = z
     values: z
       // A public API refuses wrong types: "3" is text, not a level (JSON numbers are exact
       // enough: 2.975 arrives as the shortest decimal that names it).
-      .record(z.string(), z.number({ error: messages.id.calculator.apiValueNotNumber }).nullable())
+      .record(z.string(), z.number({ error: messageKey("calculator.apiValueNotNumber") }).nullable())
       .describe("Indicator number -> value (a JSON number; level or decimal value). Null or absent = not answered, counts as 0."),
     predicateBasis: ZPredicateBasis.default("exact").describe("Apply the predicate band to the exact or the 2-decimal rounded index."),
   })

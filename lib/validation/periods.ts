@@ -3,45 +3,40 @@
 // may be typed with a decimal comma ("3,50").
 import { z } from "zod";
 import { id, line, optionalCalendarDate, text, version } from "./primitives";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
-
-const m = messages.id.periods.form;
+import { messageKey, msg } from "@/lib/i18n/message";
 
 export const PERIOD_YEAR_MIN = 2018;
 export const PERIOD_YEAR_MAX = 2100;
 
-
-const date = optionalCalendarDate(m.dateInvalid);
+const date = optionalCalendarDate(messageKey("periods.form.dateInvalid"));
 
 const year = z.coerce
-  .number({ error: m.yearInvalid })
-  .int(m.yearInvalid)
-  .min(PERIOD_YEAR_MIN, m.yearInvalid)
-  .max(PERIOD_YEAR_MAX, m.yearInvalid);
+  .number({ error: messageKey("periods.form.yearInvalid") })
+  .int(messageKey("periods.form.yearInvalid"))
+  .min(PERIOD_YEAR_MIN, messageKey("periods.form.yearInvalid"))
+  .max(PERIOD_YEAR_MAX, messageKey("periods.form.yearInvalid"));
 
 const targetIndex = z
   .string()
   .trim()
-  .max(10, m.targetInvalid)
+  .max(10, messageKey("periods.form.targetInvalid"))
   .optional()
   .transform((value, context) => {
     if (!value) return null;
     const text = value.replace(",", ".");
     if (!/^\d(\.\d{1,2})?$/.test(text) || Number(text) < 1 || Number(text) > 5) {
-      context.addIssue({ code: "custom", message: m.targetInvalid });
+      context.addIssue({ code: "custom", message: messageKey("periods.form.targetInvalid") });
       return z.NEVER;
     }
     return text;
   });
-
 
 /** The deadlines in the order the work happens; each may be empty. */
 export const DEADLINE_FIELDS = ["fillDeadline", "verifyDeadline", "submitDeadline", "objectionDeadline"] as const;
 type Deadlines = Record<(typeof DEADLINE_FIELDS)[number], Date | null>;
 
 const settings = {
-  predicateBasis: z.enum(["EXACT", "ROUNDED"], { error: m.basisInvalid }),
+  predicateBasis: z.enum(["EXACT", "ROUNDED"], { error: messageKey("periods.form.basisInvalid") }),
   targetIndex,
   fillDeadline: date,
   verifyDeadline: date,
@@ -63,7 +58,7 @@ function checkDeadlineOrder(value: Partial<Deadlines>, context: z.RefinementCtx)
       const other = dateOf(before);
       return other !== null && other > current;
     });
-    if (earlier) context.addIssue({ code: "custom", path: [field], message: fill(m.deadlineOrder, { earlier: m.deadlineNames[earlier]! }) });
+    if (earlier) context.addIssue({ code: "custom", path: [field], message: messageKey("periods.form.deadlineOrder"), params: { earlier: msg(`periods.form.deadlineNames.${earlier}`) } });
   });
 }
 
@@ -72,7 +67,7 @@ const evenWithFieldErrors = { when: (payload: { value: unknown }) => typeof payl
 export const ZPeriodOpen = z
   .object({
     year,
-    frameworkVersionId: line().trim().min(1, m.frameworkInvalid).max(40, m.frameworkInvalid),
+    frameworkVersionId: line().trim().min(1, messageKey("periods.form.frameworkInvalid")).max(40, messageKey("periods.form.frameworkInvalid")),
     ...settings,
     baseline: z.enum(["true", "false"]).optional().transform((value) => value === "true"),
     /** The Koordinator knowingly opens the year on a framework not in force for it (usedForYears). */
@@ -89,5 +84,5 @@ export const ZPeriodCarryOver = z.object({ periodId: id, version });
 export const ZPeriodReopen = z.object({
   periodId: id,
   version,
-  reason: text().trim().min(10, m.reasonInvalid).max(1000, m.reasonInvalid),
+  reason: text().trim().min(10, messageKey("periods.form.reasonInvalid")).max(1000, messageKey("periods.form.reasonInvalid")),
 });

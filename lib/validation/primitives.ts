@@ -7,14 +7,14 @@
 // names, titles and ids are one line. Other messages are passed in by the schema that uses
 // them (each form names its own field).
 import { z } from "zod";
-import { messages } from "@/lib/i18n/messages";
+import { messageKey, type MessageKey } from "@/lib/i18n/message";
 
 // C0 controls but tab, line feed and carriage return; DEL; C1 controls; bidi embeddings,
 // overrides and isolates; the byte-order mark.
 const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
-const message = messages.id.forms.forbiddenCharacters;
+const message = messageKey("forms.forbiddenCharacters");
 
 /** True when `value` holds a character no multi-line field accepts. */
 export const hasForbiddenTextCharacters = (value: string) => FORBIDDEN_IN_TEXT.test(value);
@@ -69,7 +69,7 @@ export function parseCalendarDate(value: string): Date | null {
 }
 
 /** An optional calendar day from a date input: empty gives null, anything but a real day gives `message`. */
-export const optionalCalendarDate = (message: string) =>
+export const optionalCalendarDate = (message: MessageKey) =>
   z
     .string()
     .trim()
@@ -101,4 +101,4 @@ export function isHttpUrl(value: string): boolean {
 export const URL_MAX = 2000;
 
 /** A link someone types (evidence, a public source): http(s), a named host, no credentials. */
-export const httpUrl = (message: string) => line().trim().max(URL_MAX, message).refine(isHttpUrl, message);
+export const httpUrl = (message: MessageKey) => line().trim().max(URL_MAX, message).refine(isHttpUrl, message);

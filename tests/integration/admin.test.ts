@@ -12,6 +12,7 @@ import { listAuditEntries } from "@/lib/admin/audit-queries";
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, FIXTURE_PASSWORD, requestContext, type Fixtures } from "./fixtures";
+import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
 let koordinator: Actor;
@@ -24,9 +25,9 @@ beforeEach(async () => {
 
 async function run(command: Command, input: unknown, actor: Actor = koordinator) {
   try {
-    return await executeCommand(db, command, actor, requestContext, input);
+    return asRead(await executeCommand(db, command, actor, requestContext, input));
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof AppError) return asRead(error);
     throw error;
   }
 }

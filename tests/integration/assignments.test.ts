@@ -12,6 +12,7 @@ import { daysOverdue, listPeriodIndicators, ZIndicatorListFilters } from "@/lib/
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, fixturePairs, requestContext, type Fixtures } from "./fixtures";
+import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
 let koordinator: Actor;
@@ -35,9 +36,9 @@ async function save(input: { pairs: string[]; assignees?: string[]; version?: st
   const periodId = input.periodId ?? fixtures.home.periodId;
   const payload = { periodId, version: input.version ?? (await currentVersion(periodId)), pairs: input.pairs, assignees: input.assignees ?? [] };
   try {
-    return await executeCommand(db, COMMANDS.saveAssignments, actor, requestContext, payload);
+    return asRead(await executeCommand(db, COMMANDS.saveAssignments, actor, requestContext, payload));
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof AppError) return asRead(error);
     throw error;
   }
 }

@@ -19,6 +19,7 @@ import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
 import { resetEvidenceFiles, uploadFile } from "./evidence-support";
 import { samples } from "../support/evidence-files";
+import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
 let owner: Actor;
@@ -30,12 +31,12 @@ beforeEach(async () => {
   owner = await actorFor(fixtures, "ADMIN_OPD");
 });
 
-const run = (name: keyof typeof COMMANDS, actor: Actor, input: unknown) => executeCommand(db, COMMANDS[name] as Command, actor, requestContext, input);
+const run = (name: keyof typeof COMMANDS, actor: Actor, input: unknown) => executeCommand(db, COMMANDS[name] as Command, actor, requestContext, input).then(asRead);
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => null, (caught: unknown) => caught);
   expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
+  return asRead(error as AppError);
 }
 
 async function linkItem(title = "Perbup Arsitektur SPBE", extra: Record<string, string> = {}) {

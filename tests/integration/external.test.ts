@@ -13,6 +13,7 @@ import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { prepareExternalStages } from "./external-fixtures";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
 let koordinator: Actor;
@@ -27,9 +28,9 @@ beforeEach(async () => {
 
 async function run(command: Command, input: unknown, actor: Actor = koordinator) {
   try {
-    return await executeCommand(db, command, actor, requestContext, input);
+    return asRead(await executeCommand(db, command, actor, requestContext, input));
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof AppError) return asRead(error);
     throw error;
   }
 }

@@ -17,6 +17,7 @@ import { PrismaClient, type AnswerStage } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
 let koordinator: Actor;
@@ -29,9 +30,9 @@ beforeEach(async () => {
 
 async function run(command: Command, input: unknown, actor: Actor = koordinator) {
   try {
-    return await executeCommand(db, command, actor, requestContext, input);
+    return asRead(await executeCommand(db, command, actor, requestContext, input));
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof AppError) return asRead(error);
     throw error;
   }
 }

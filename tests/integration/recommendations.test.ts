@@ -22,6 +22,7 @@ import { fastestPath } from "@/lib/simulation/fastest-path";
 import { loadSimulation } from "@/lib/simulation/simulation-view";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
 let koordinator: Actor;
@@ -38,9 +39,9 @@ beforeEach(async () => {
 
 async function run(command: Command, input: unknown, actor: Actor = koordinator) {
   try {
-    return await executeCommand(db, command, actor, requestContext, input);
+    return asRead(await executeCommand(db, command, actor, requestContext, input));
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof AppError) return asRead(error);
     throw error;
   }
 }

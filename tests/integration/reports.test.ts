@@ -20,6 +20,7 @@ import { renderPeriodReportPdf } from "@/lib/reports/period-report-pdf";
 import { resultsCsv, resultsJson } from "@/lib/reports/results-export";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { asRead } from "../support/as-read";
 
 const BASE_URL = "https://spbe.example.go.id";
 const spbe = getFramework("spbe-2020")!;
@@ -92,9 +93,9 @@ function setCells(workbook: ExcelJS.Workbook, number: number, values: { level?: 
 async function importWorkbook(workbook: ExcelJS.Workbook, actor: Actor, periodId = f.home.periodId) {
   try {
     const sheet = await readAnswerSheet(new Uint8Array(await workbook.xlsx.writeBuffer()));
-    return await executeCommand(db, COMMANDS.importAnswers, actor, requestContext, { periodId, sheetPeriodId: sheet.periodId, fileName: "lembar-kerja.xlsx", rows: sheet.rows });
+    return asRead(await executeCommand(db, COMMANDS.importAnswers, actor, requestContext, { periodId, sheetPeriodId: sheet.periodId, fileName: "lembar-kerja.xlsx", rows: sheet.rows }));
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof AppError) return asRead(error);
     throw error;
   }
 }
@@ -326,7 +327,7 @@ describe("the Excel worksheet", () => {
     const workbook = await exportWorkbook();
     setCells(workbook, 1, { level: "3" });
     const sheet = await readAnswerSheet(new Uint8Array(await workbook.xlsx.writeBuffer()));
-    const run = (input: Record<string, unknown>) => executeCommand(db, COMMANDS.importAnswers, koordinator, requestContext, { fileName: "x.xlsx", rows: sheet.rows, ...input }).catch((error: unknown) => error as AppError);
+    const run = (input: Record<string, unknown>) => executeCommand(db, COMMANDS.importAnswers, koordinator, requestContext, { fileName: "x.xlsx", rows: sheet.rows, ...input }).catch((error: unknown) => asRead(error as AppError));
     const elsewhere = await db.assessmentPeriod.create({ data: { instansiId: f.home.instansiId, year: 2027, frameworkVersionId: f.framework.versionId, phase: "PENGISIAN" } });
     expect(((await run({ periodId: elsewhere.id, sheetPeriodId: sheet.periodId })) as AppError).details[0]?.message).toBe(messages.id.reports.import.wrongPeriod);
     expect(((await run({ periodId: f.other.periodId, sheetPeriodId: f.other.periodId })) as AppError).status).toBe(404);
@@ -336,7 +337,7 @@ describe("the Excel worksheet", () => {
   });
 
   it("refuses what is not an .xlsx, a workbook not exported here, and formulas in the cells it reads", async () => {
-    const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: AppError) => error.details.map((detail) => [detail.field, detail.message]));
+    const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: AppError) => asRead(error).details.map((detail) => [detail.field, detail.message]));
     expect(await refusal(readAnswerSheet(new TextEncoder().encode("%PDF-1.4 bukan excel")))).toEqual([["file", "Berkas bukan lembar kerja Excel (.xlsx)."]]);
     const foreign = new ExcelJS.Workbook();
     foreign.addWorksheet("Lembar1").getCell("A1").value = "No";

@@ -24,7 +24,7 @@ async function save(incoming: http.IncomingMessage): Promise<Response> {
     const result = await executeCommand(db, saveAnswer, actor, { actorId: null, ip: "127.0.0.1", userAgent: "save-server", requestId }, input);
     return Response.json(result);
   } catch (error) {
-    return errorResponse(toAppError(error, requestId));
+    return errorResponse(toAppError(error, requestId), "id");
   }
 }
 

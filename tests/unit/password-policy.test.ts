@@ -1,7 +1,9 @@
 // The password rules of the access issue: at least 10 characters and no common password.
 import { describe, expect, it } from "vitest";
 import { passwordProblem } from "@/lib/validation/password-policy";
+import { render } from "@/lib/i18n/render";
 import { ZPasswordChange } from "@/lib/validation/admin";
+import { issueMessage } from "@/lib/validation/issues";
 
 describe("passwordProblem", () => {
   it("accepts a long, unremarkable passphrase", () => {
@@ -53,7 +55,7 @@ describe("ZPasswordChange", () => {
   it("reports the policy and a mismatch on their own fields, in Bahasa Indonesia", () => {
     const result = ZPasswordChange.safeParse({ currentPassword: "lama", newPassword: "pendek", confirmPassword: "lain" });
     expect(result.success).toBe(false);
-    const byField = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join("."), issue.message]));
+    const byField = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join("."), render(issueMessage(issue))]));
     expect(byField.newPassword).toMatch(/minimal 10 karakter/);
     expect(byField.confirmPassword).toMatch(/tidak sama/);
   });

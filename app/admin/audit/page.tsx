@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
@@ -9,8 +8,9 @@ import { getMessages } from "@/lib/i18n/locale";
 import { auditFilterParams, ZAuditFilters } from "@/lib/validation/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Pagination } from "@/components/admin/list-controls";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Jejak audit" };
+export const generateMetadata = pageTitle("audit");
 
 const BASE_PATH = "/admin/audit";
 const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
@@ -10,8 +9,9 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { Pagination, SearchBox } from "@/components/admin/list-controls";
 import { createInstansi, resetKoordinatorPassword, setInstansiActive } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Instansi" };
+export const generateMetadata = pageTitle("agencies");
 
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("/admin/instansi");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
 import { requireInstansiPermission } from "@/lib/auth/page-guard";
@@ -10,8 +9,9 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { Pagination, SearchBox } from "@/components/admin/list-controls";
 import { addMembership, createUser, removeMembership, resetUserPassword, setUserActive } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Pengguna" };
+export const generateMetadata = pageTitle("users");
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("/admin/pengguna");

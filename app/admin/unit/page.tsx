@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
 import { requireInstansiPermission } from "@/lib/auth/page-guard";
@@ -10,8 +9,9 @@ import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields
 import { Pagination, SearchBox } from "@/components/admin/list-controls";
 import { createUnit, setInstansiTimeZone, setUnitActive, updateUnit } from "../actions";
 import { TIME_ZONE_CODES } from "@/lib/i18n/time-zone";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Unit kerja" };
+export const generateMetadata = pageTitle("units");
 
 const FUNCTION_OPTIONS = UNIT_FUNCTIONS.map((value) => ({ value, label: value }));
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor, CHANGE_PASSWORD_PATH } from "@/lib/auth/current";
 import { getMessages } from "@/lib/i18n/locale";
@@ -6,8 +5,9 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { changePassword } from "./actions";
 import { signOutEverywhere } from "../../dasbor/actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Ganti kata sandi" };
+export const generateMetadata = pageTitle("password");
 
 export default async function ChangePasswordPage({ searchParams }: { searchParams: Promise<{ kembali?: string }> }) {
   const actor = await requireActor(CHANGE_PASSWORD_PATH);

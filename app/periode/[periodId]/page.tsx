@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
@@ -16,8 +15,9 @@ import { TextField } from "@/components/forms/fields";
 import { Deadline, IndexSummary, PeriodSettingsFields, PhaseStepper } from "@/components/periods/period-parts";
 import { carryOverOffer } from "@/lib/assessment/previous-period";
 import { advancePeriodPhase, carryOverPeriod, reopenPeriod, updatePeriod } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Periode evaluasi" };
+export const generateMetadata = pageTitle("period");
 export const dynamic = "force-dynamic";
 
 const STAGE_TEST_IDS: Record<string, string> = {

@@ -126,6 +126,7 @@ export const answers: typeof answersId = {
   previous: "Previous indicator",
   next: "Next indicator",
   backToList: "Back to the indicator list",
+  navigation: "Indicator navigation",
   expected: {
     process: [
       "Level 1: a draft or ad-hoc activity.",

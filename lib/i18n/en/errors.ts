@@ -12,5 +12,6 @@ export const errors: typeof errorsId = {
   unsupported_media_type: "The content type must be application/json.",
   too_many_requests: "Too many attempts. Try again later.",
   internal_error: "Something went wrong on the server.",
+  internal_error_reference: "Something went wrong on the server. (id: {requestId})",
   service_unavailable: "The service is temporarily unavailable: the database cannot be reached. Please try again shortly.",
 };

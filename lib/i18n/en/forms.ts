@@ -11,6 +11,9 @@ export const forms: typeof formsId = {
   previous: "Previous",
   next: "Next",
   pageOf: "Page {page} of {pages} ({total} records)",
+  pagination: "Pages",
+  // Two messages shown as one text (a result and a note about it).
+  sentences: "{first} {second}",
   empty: "Nothing matches.",
   actions: "Actions",
   yes: "Yes",

@@ -24,6 +24,9 @@ import { reports } from "./reports";
 import { simulation } from "./simulation";
 import { recommendations } from "./recommendations";
 import { notFound } from "./notFound";
+import { titles } from "./titles";
+import { validation } from "./validation";
+import { values } from "./values";
 import type { id } from "../id";
 
 export const en: typeof id = {
@@ -52,4 +55,7 @@ export const en: typeof id = {
   recommendations,
   errorPage: errorPageEn,
   notFound,
+  titles,
+  validation,
+  values,
 };

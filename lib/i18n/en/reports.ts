@@ -101,6 +101,7 @@ export const reports: typeof reportsId = {
     closed: "Answers can only be imported in the Filling and Verification phases; this period is in the {phase} phase.",
     refused: "Import refused: nothing was saved.",
     cellIssue: "Row {row}, column {column}: {message}",
+    cellColumn: "{letter} ({name})",
     fileMissing: "Choose an Excel file (.xlsx) to upload.",
     fileTooLarge: "The file is too large: at most 5 MB.",
     notXlsx: "The file is not an Excel worksheet (.xlsx).",

@@ -124,6 +124,7 @@ export const answers = {
   previous: "Indikator sebelumnya",
   next: "Indikator berikutnya",
   backToList: "Kembali ke daftar indikator",
+  navigation: "Navigasi indikator",
   expected: {
     process: [
       "Tingkat 1: konsep/rancangan atau kegiatan yang masih sewaktu-waktu.",

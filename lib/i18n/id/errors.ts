@@ -10,5 +10,6 @@ export const errors = {
   unsupported_media_type: "Jenis konten harus application/json.",
   too_many_requests: "Terlalu banyak percobaan. Coba lagi nanti.",
   internal_error: "Terjadi kesalahan pada server.",
+  internal_error_reference: "Terjadi kesalahan pada server. (id: {requestId})",
   service_unavailable: "Layanan sementara tidak tersedia: basis data tidak dapat dihubungi. Coba lagi sebentar lagi.",
 };

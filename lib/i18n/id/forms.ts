@@ -9,6 +9,9 @@ export const forms = {
   previous: "Sebelumnya",
   next: "Berikutnya",
   pageOf: "Halaman {page} dari {pages} ({total} data)",
+  pagination: "Halaman",
+  // Two messages shown as one text (a result and a note about it).
+  sentences: "{first} {second}",
   empty: "Tidak ada data yang cocok.",
   actions: "Tindakan",
   yes: "Ya",

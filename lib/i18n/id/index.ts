@@ -24,6 +24,9 @@ import { reports } from "./reports";
 import { simulation } from "./simulation";
 import { recommendations } from "./recommendations";
 import { notFound } from "./notFound";
+import { titles } from "./titles";
+import { validation } from "./validation";
+import { values } from "./values";
 
 export const id = {
   app,
@@ -51,4 +54,7 @@ export const id = {
   recommendations,
   errorPage: errorPageId,
   notFound,
+  titles,
+  validation,
+  values,
 };

@@ -99,6 +99,7 @@ export const reports = {
     closed: "Jawaban hanya dapat diimpor pada tahap Pengisian dan Verifikasi; periode ini pada tahap {phase}.",
     refused: "Impor ditolak: tidak ada yang disimpan.",
     cellIssue: "Baris {row}, kolom {column}: {message}",
+    cellColumn: "{letter} ({name})",
     fileMissing: "Pilih berkas Excel (.xlsx) untuk diunggah.",
     fileTooLarge: "Berkas terlalu besar: paling besar 5 MB.",
     notXlsx: "Berkas bukan lembar kerja Excel (.xlsx).",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getFramework } from "@/lib/framework/catalog";
 import type { FrameworkDefinition } from "@/lib/framework/schema";
+import { render } from "@/lib/i18n/render";
 import { validateValues } from "@/lib/scoring";
 
 function shipped(code: string): FrameworkDefinition {
@@ -63,10 +64,11 @@ describe("validateValues", () => {
 
   it("writes messages in Bahasa Indonesia that name the indicator and the scale", () => {
     const [outOfScale] = validateValues(spbe, { 12: 9 });
-    expect(outOfScale?.message).toBe("Nilai indikator 12 harus antara 1 dan 5");
+    expect(render(outOfScale!.message)).toBe("Nilai indikator 12 harus antara 1 dan 5");
+    expect(render(outOfScale!.message, "en")).toBe("The value of indicator 12 must be between 1 and 5");
     const [notInteger] = validateValues(spbe, { 12: 2.5 });
-    expect(notInteger?.message).toMatch(/bilangan bulat/);
+    expect(render(notInteger!.message)).toMatch(/bilangan bulat/);
     const [unknown] = validateValues(spbe, { 99: 1 });
-    expect(unknown?.message).toMatch(/tidak ada pada kerangka spbe-2020/);
+    expect(render(unknown!.message)).toMatch(/tidak ada pada kerangka spbe-2020/);
   });
 });

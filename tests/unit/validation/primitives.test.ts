@@ -13,10 +13,10 @@ describe("calendar dates", () => {
   });
 
   it("are optional in forms, and a wrong one carries the form's message", () => {
-    const date = optionalCalendarDate("Tanggal tidak valid");
+    const date = optionalCalendarDate("evidence.dateInvalid");
     expect(date.parse("")).toBeNull();
     expect(date.parse(undefined)).toBeNull();
-    expect(date.safeParse("2026-02-30").error?.issues.map((issue) => issue.message)).toEqual(["Tanggal tidak valid"]);
+    expect(date.safeParse("2026-02-30").error?.issues.map((issue) => issue.message)).toEqual(["evidence.dateInvalid"]);
   });
 
   it("mean the same in every form that takes one", () => {

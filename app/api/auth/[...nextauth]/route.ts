@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { db } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
 import { authOptions } from "@/lib/auth/next-auth";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { clientIp } from "@/lib/auth/request-context";
 import { normalizeEmail } from "@/lib/auth/sign-in";
 import { checkSignInThrottle } from "@/lib/auth/throttle";
@@ -21,7 +22,7 @@ export async function POST(request: Request, context: Context): Promise<Response
     const email = form?.get("email");
     const verdict = await checkSignInThrottle(db, normalizeEmail(typeof email === "string" ? email : ""), clientIp(request.headers));
     if (verdict.isBlocked) {
-      return errorResponse(new AppError("too_many_requests", { retryAfterSeconds: verdict.retryAfterSeconds }));
+      return errorResponse(new AppError("too_many_requests", { retryAfterSeconds: verdict.retryAfterSeconds }), requestLocale(request));
     }
   }
   return handler(request, context);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
@@ -19,8 +18,9 @@ import { SelectField, TextAreaField } from "@/components/forms/fields";
 import { PredicateBadge } from "@/components/predicate-badge";
 import { StageEntryCells } from "@/components/external/stage-entry-cells";
 import { decideObjection, recordExternalStage, saveObjection } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Hasil penilaian eksternal" };
+export const generateMetadata = pageTitle("external");
 export const dynamic = "force-dynamic";
 
 type Labels = Messages["external"];

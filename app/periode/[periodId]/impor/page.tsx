@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
@@ -10,8 +9,9 @@ import { getMessages } from "@/lib/i18n/locale";
 import { can } from "@/lib/policy";
 import { XLSX_MAX_BYTES } from "@/lib/validation/reports";
 import { ImportForm } from "@/components/reports/import-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Impor jawaban dari Excel" };
+export const generateMetadata = pageTitle("import");
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage({ params }: { params: Promise<{ periodId: string }> }) {

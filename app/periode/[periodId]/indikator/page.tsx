@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
@@ -8,8 +7,9 @@ import { displayLevel } from "@/lib/assessment/level-rule";
 import { can } from "@/lib/policy";
 import { fill, formatDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Daftar indikator" };
+export const generateMetadata = pageTitle("indicators");
 export const dynamic = "force-dynamic";
 
 const STATUS_STYLE: Record<IndicatorRow["status"], string> = {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
@@ -9,8 +8,9 @@ import { getMessages } from "@/lib/i18n/locale";
 import { ActionForm } from "@/components/forms/action-form";
 import { AssignmentMatrix } from "@/components/assessment/assignment-matrix";
 import { saveAssignments } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Penugasan indikator" };
+export const generateMetadata = pageTitle("assignments");
 export const dynamic = "force-dynamic";
 
 export default async function AssignmentPage({ params }: { params: Promise<{ periodId: string }> }) {

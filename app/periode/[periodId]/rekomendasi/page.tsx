@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
@@ -12,8 +11,9 @@ import { formatGain } from "@/lib/simulation/gain";
 import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATUSES } from "@/lib/validation/recommendations";
 import { CreateRecommendationForm, EditRecommendationForm, StatusForm } from "@/components/recommendations/recommendation-forms";
 import { createRecommendation, setRecommendationStatus, updateRecommendation } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Rekomendasi" };
+export const generateMetadata = pageTitle("recommendations");
 export const dynamic = "force-dynamic";
 
 const STATUS_STYLE: Record<string, string> = {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
@@ -8,8 +7,9 @@ import { getMessages } from "@/lib/i18n/locale";
 import { loadSimulation } from "@/lib/simulation/simulation-view";
 import { Simulator } from "@/components/simulation/simulator";
 import { savePlan } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Simulasi target" };
+export const generateMetadata = pageTitle("simulation");
 export const dynamic = "force-dynamic";
 
 export default async function SimulationPage({ params }: { params: Promise<{ periodId: string }> }) {

@@ -8,10 +8,9 @@ import { executeCommand } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import { AppError } from "@/lib/errors";
 import { sessionRoute } from "@/lib/http/session-route";
-import { fill } from "@/lib/i18n/format";
-import { getMessages } from "@/lib/i18n/locale";
-import type { Messages } from "@/lib/i18n/messages";
-import { translateMessage } from "@/lib/i18n/translate";
+import { msg, type Message } from "@/lib/i18n/message";
+import { render } from "@/lib/i18n/render";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { COLUMN, readAnswerSheet } from "@/lib/reports/answer-sheet";
 import { XLSX_MAX_BYTES } from "@/lib/validation/reports";
 
@@ -21,23 +20,21 @@ export const dynamic = "force-dynamic";
 const ENVELOPE_BYTES = 64 * 1024;
 const CELL = /^([A-Z])(\d+)$/;
 
-const refusal = (m: Messages, message: string, code: "validation_failed" | "payload_too_large" = "validation_failed") =>
-  new AppError(code, { message: m.reports.import.refused, details: [{ field: "file", code: "custom", message }] });
+const refusal = (message: Message, code: "validation_failed" | "payload_too_large" = "validation_failed") =>
+  new AppError(code, { message: msg("reports.import.refused"), details: [{ field: "file", code: "custom", message }] });
 
 /** "E7" becomes "Baris 7, kolom E (Tingkat mandiri): ..." in the reader's language. */
-async function localized(error: AppError): Promise<AppError> {
-  const { locale, m } = await getMessages();
-  if (error.code === "payload_too_large" && error.details.length === 0) error = refusal(m, m.reports.import.fileTooLarge, "payload_too_large");
-  const columnName = (letter: string) => {
+async function withCells(error: AppError): Promise<AppError> {
+  if (error.code === "payload_too_large" && error.details.length === 0) error = refusal(msg("reports.import.fileTooLarge"), "payload_too_large");
+  const column = (letter: string): Message | string => {
     const key = Object.entries(COLUMN).find(([, index]) => String.fromCharCode(64 + index) === letter)?.[0];
-    return key ? `${letter} (${m.reports.sheet.columns[key] ?? key})` : letter;
+    return key ? msg("reports.import.cellColumn", { letter, name: msg(`reports.sheet.columns.${key}`) }) : letter;
   };
   const details = error.details.map((detail) => {
-    const message = translateMessage(detail.message, locale);
     const cell = CELL.exec(detail.field);
-    return { ...detail, message: cell ? fill(m.reports.import.cellIssue, { row: cell[2]!, column: columnName(cell[1]!), message }) : message };
+    return cell ? { ...detail, message: msg("reports.import.cellIssue", { row: cell[2]!, column: column(cell[1]!), message: detail.message }) } : detail;
   });
-  return new AppError(error.code, { message: translateMessage(error.message, locale), details });
+  return new AppError(error.code, { message: error.userMessage, details });
 }
 
 // The pipeline refuses a caller who may not import, and a body over the cap, before a byte
@@ -45,15 +42,14 @@ async function localized(error: AppError): Promise<AppError> {
 export const POST = sessionRoute<{ periodId: string }>(
   { anonymous: "unauthorized", action: "answer.import", sameOrigin: true },
   async ({ request, params, actor, formData }) => {
-    const { locale, m } = await getMessages();
     // Not a form, or one that does not parse: "no file"; too large stays too large.
     const form = await formData().catch((error: unknown) => {
       if (error instanceof AppError && error.code === "payload_too_large") throw error;
       return null;
     });
     const file = form?.get("file");
-    if (!(file instanceof File) || file.size === 0) throw refusal(m, m.reports.import.fileMissing);
-    if (file.size > XLSX_MAX_BYTES) throw refusal(m, m.reports.import.fileTooLarge, "payload_too_large");
+    if (!(file instanceof File) || file.size === 0) throw refusal(msg("reports.import.fileMissing"));
+    if (file.size > XLSX_MAX_BYTES) throw refusal(msg("reports.import.fileTooLarge"), "payload_too_large");
     const sheet = await readAnswerSheet(new Uint8Array(await file.arrayBuffer()));
     const result = await executeCommand(db, COMMANDS.importAnswers, actor, requestContextFrom(request.headers, actor.userId), {
       periodId: params.periodId,
@@ -61,7 +57,7 @@ export const POST = sessionRoute<{ periodId: string }>(
       fileName: file.name.slice(0, 255),
       rows: sheet.rows,
     });
-    return { message: translateMessage(result.message, locale), count: Number(result.data?.count ?? "0") };
+    return { message: render(result.message, requestLocale(request)), count: Number(result.data?.count ?? "0") };
   },
-  { maxBodyBytes: XLSX_MAX_BYTES + ENVELOPE_BYTES, mapError: localized },
+  { maxBodyBytes: XLSX_MAX_BYTES + ENVELOPE_BYTES, mapError: withCells },
 );

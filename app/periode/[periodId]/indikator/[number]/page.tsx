@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
@@ -17,8 +16,9 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { IndicatorRecommendations } from "@/components/recommendations/indicator-recommendations";
 import { CheckboxGroup, LevelField, SelectField, TextAreaField } from "@/components/forms/fields";
 import { addComment, addLinkEvidence, saveAnswer, submitAnswer, verifyAnswer } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Indikator" };
+export const generateMetadata = pageTitle("indicator");
 
 type Params = { periodId: string; number: string };
 
@@ -49,7 +49,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
 
   return (
     <article className="space-y-6">
-      <nav className="flex flex-wrap items-center justify-between gap-2 text-sm" aria-label="Navigasi indikator">
+      <nav className="flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={labels.navigation}>
         <Link href={base} className="text-brand-700 underline">← {labels.backToList}</Link>
         <span className="flex gap-3">
           {view.previousNumber && <Link href={`${base}/${view.previousNumber}`} className="underline">{labels.previous}</Link>}

@@ -1,0 +1,22 @@
+// Page titles (the browser tab, "%s · SPBE Mandiri"); pages take theirs through pageTitle().
+export const titles = {
+  description: "Portal penilaian mandiri Indeks Pemerintah Digital (PermenPANRB 8/2026) dan Indeks SPBE (PermenPANRB 59/2020).",
+  audit: "Jejak audit",
+  units: "Unit kerja",
+  agencies: "Instansi",
+  users: "Pengguna",
+  signIn: "Masuk",
+  calculator: "Kalkulator Indeks",
+  evidence: "Bukti dukung",
+  periods: "Periode evaluasi",
+  period: "Periode evaluasi",
+  assignments: "Penugasan indikator",
+  external: "Hasil penilaian eksternal",
+  import: "Impor jawaban dari Excel",
+  recommendations: "Rekomendasi",
+  indicators: "Daftar indikator",
+  indicator: "Indikator",
+  simulation: "Simulasi target",
+  dashboard: "Beranda kerja",
+  password: "Ganti kata sandi",
+};

@@ -1,0 +1,8 @@
+// Page titles in the reader's language: `export const generateMetadata = pageTitle("audit");`
+import type { Metadata } from "next";
+import { getMessages } from "./locale";
+import type { Messages } from "./messages";
+
+export function pageTitle(page: Exclude<keyof Messages["titles"], "description">): () => Promise<Metadata> {
+  return async () => ({ title: (await getMessages()).m.titles[page] });
+}
