@@ -13,6 +13,8 @@ import { ZExternalStageRecord } from "@/lib/validation/external";
 import { FORM_SCHEMAS } from "@/lib/validation/forms";
 import { ZPlanSave } from "@/lib/validation/recommendations";
 import { line, searchQuery, text } from "@/lib/validation/primitives";
+import { issueMessage } from "@/lib/validation/issues";
+import { render } from "@/lib/i18n/render";
 
 const HOSTILE = ["Perbup\u0000 12", "laporan\u202Efdp.exe", "a\u0007b", "a\u2066b", "\ufeffjudul", "a\u009bb"];
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/u;
@@ -71,7 +73,7 @@ describe("the text primitives", () => {
   });
 
   it("name the problem on the field", () => {
-    expect(line().safeParse("a\u0000b").error?.issues[0]?.message).toMatch(/karakter kendali/);
+    expect(render(issueMessage(line().safeParse("a\u0000b").error!.issues[0]!))).toMatch(/karakter kendali/);
   });
 
   it("clean a search instead of refusing it", () => {
