@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { executeCommand, type Command } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import type { Actor } from "@/lib/policy";
+import { asRead } from "../support/as-read";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
 
@@ -23,9 +24,9 @@ beforeEach(async () => {
 
 async function run(command: Command, input: unknown, actor: Actor = owner) {
   try {
-    return await executeCommand(db, command, actor, requestContext, input);
+    return asRead(await executeCommand(db, command, actor, requestContext, input));
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof AppError) return asRead(error);
     throw error;
   }
 }
