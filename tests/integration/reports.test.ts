@@ -195,7 +195,7 @@ describe("a locked period's documents", () => {
 
   it("do not hold the library back while the period is open", async () => {
     const link = await db.answerEvidence.findFirstOrThrow();
-    const saved = await executeCommand(db, COMMANDS.updateEvidence, opd, requestContext, { evidenceId: link.evidenceId, title: "Judul baru sebelum dikunci" });
+    const saved = asRead(await executeCommand(db, COMMANDS.updateEvidence, opd, requestContext, { evidenceId: link.evidenceId, title: "Judul baru sebelum dikunci" }));
     expect(saved.message).toContain("Judul baru sebelum dikunci");
   });
 });
