@@ -1,6 +1,7 @@
 // Bahasa Indonesia by default; the whole interface in English behind the switch, server
 // messages included.
 import { expect, test } from "@playwright/test";
+import { messages } from "@/lib/i18n/messages";
 import { signIn } from "./support";
 
 test("the reader switches to English and back", async ({ page }) => {
@@ -10,6 +11,7 @@ test("the reader switches to English and back", async ({ page }) => {
   await expect(page).toHaveURL(/\/kalkulator$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Index Calculator" })).toBeVisible();
+  await expect(page).toHaveTitle("Index Calculator · SPBE Mandiri");
 
   await page.goto("/masuk");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -31,5 +33,10 @@ test("messages made on the server follow the reader's language", async ({ page }
   await form.getByRole("button", { name: "Add unit" }).click();
   await expect(form.getByText("This unit code is already used in your agency.")).toBeVisible();
   await expect(page.getByTestId("unit-baru-hasil")).toContainText("Please check the marked fields.");
+  // The browser checks in English too: the schema carries keys, the catalog comes with it.
+  await form.getByLabel("Code").fill("Kode Salah!");
+  await form.getByRole("button", { name: "Add unit" }).click();
+  await expect(form.getByText(messages.en.admin.units.codeInvalid)).toBeVisible();
   await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await expect(page).toHaveTitle(`${messages.id.titles.units} · SPBE Mandiri`);
 });
