@@ -5,6 +5,7 @@ import { checkLevel, levelScaleOf } from "@/lib/assessment/level-rule";
 import { buildLevelPreview, previewAt } from "@/lib/assessment/level-preview";
 import { parseLevel } from "@/lib/assessment/levels";
 import { formatIndex, scoreAssessment } from "@/lib/scoring";
+import { render } from "@/lib/i18n/render";
 
 function shipped(code: string): FrameworkDefinition {
   const framework = getFramework(code);
@@ -41,9 +42,11 @@ describe("the level rule", () => {
   });
 
   it("words the server's message with the value and the scale", () => {
-    expect(parseLevel(pemdi, "2,755")).toEqual({ issue: "2,755 memiliki 3 angka desimal; skala ini paling banyak 2, mis. 2,75." });
-    expect(parseLevel(pemdi, "6")).toEqual({ issue: "6 di luar skala: tingkat antara 1 dan 5." });
-    expect(parseLevel(spbe, "3,5")).toEqual({ issue: "Kerangka ini hanya menerima tingkat bilangan bulat 1 sampai 5; 3,5 bukan bilangan bulat." });
+    const issueOf = (parsed: ReturnType<typeof parseLevel>, locale: "id" | "en" = "id") => ("issue" in parsed ? render(parsed.issue, locale) : null);
+    expect(issueOf(parseLevel(pemdi, "2,755"))).toBe("2,755 memiliki 3 angka desimal; skala ini paling banyak 2, mis. 2,75.");
+    expect(issueOf(parseLevel(pemdi, "6"))).toBe("6 di luar skala: tingkat antara 1 dan 5.");
+    expect(issueOf(parseLevel(spbe, "3,5"))).toBe("Kerangka ini hanya menerima tingkat bilangan bulat 1 sampai 5; 3,5 bukan bilangan bulat.");
+    expect(issueOf(parseLevel(pemdi, "2,755"), "en")).toBe("2,755 has 3 decimal places; this scale allows at most 2, e.g. 2.75.");
   });
 });
 
