@@ -14,6 +14,7 @@ import { getFramework } from "@/lib/framework/catalog";
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
 let koordinator: Actor;
@@ -25,9 +26,9 @@ const spbeIndicator = (number: number) => fixtures.framework.indicatorIds[number
 
 async function run(command: Command, input: unknown, actor: Actor = koordinator) {
   try {
-    return await executeCommand(db, command, actor, requestContext, input);
+    return asRead(await executeCommand(db, command, actor, requestContext, input));
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof AppError) return asRead(error);
     throw error;
   }
 }
