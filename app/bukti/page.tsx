@@ -13,7 +13,7 @@ import { Pagination } from "@/components/admin/list-controls";
 import { EvidenceCard } from "@/components/evidence/evidence-card";
 import { LibraryUploader } from "@/components/evidence/library-uploader";
 import { carryOverEvidence, createLinkEvidence, deleteEvidence, updateEvidence } from "./actions";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("evidence");
 export const dynamic = "force-dynamic";

@@ -17,7 +17,7 @@ import { UnitWorkView } from "@/components/dashboard/unit-work-view";
 import { ReviewView } from "@/components/dashboard/review-view";
 import { AgenciesView } from "@/components/dashboard/agencies-view";
 import { switchMembership } from "./actions";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("dashboard");
 export const dynamic = "force-dynamic";

@@ -13,7 +13,7 @@ import { CalculationTrail, MobileIndexBar, ResultPanel } from "@/components/calc
 import { fill } from "@/lib/i18n/format";
 import { WordingMark } from "@/components/framework/criteria-list";
 import { FrameworkStatus } from "@/components/framework/framework-status";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("calculator");
 export const dynamic = "force-dynamic";

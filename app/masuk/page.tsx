@@ -3,7 +3,7 @@ import { getActor } from "@/lib/auth/current";
 import { singleSignOnSettings } from "@/lib/auth/single-sign-on";
 import { getMessages } from "@/lib/i18n/locale";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("signIn");
 export const dynamic = "force-dynamic";

@@ -12,7 +12,7 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { CheckboxField, SelectField, TextField } from "@/components/forms/fields";
 import { Deadline, IndexSummary, PeriodSettingsFields } from "@/components/periods/period-parts";
 import { openPeriod } from "./actions";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("periods");
 export const dynamic = "force-dynamic";

@@ -2,7 +2,6 @@
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError, fieldError } from "@/lib/errors";
-import { fill } from "@/lib/i18n/format";
 import { assertCanInOwnInstansi } from "@/lib/policy";
 import type { DbTransaction } from "@/lib/db";
 import { ZUnitCreate, ZUnitSetActive, ZUnitUpdate } from "@/lib/validation/admin";

@@ -7,7 +7,7 @@ import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError, type ErrorDetail } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
-import { fill, formatDate } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/i18n/format";
 import type { DbTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";

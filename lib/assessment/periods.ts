@@ -8,7 +8,6 @@ import type { DbTransaction } from "@/lib/db";
 import { AppError, fieldError } from "@/lib/errors";
 import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework-versions/store";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { fill } from "@/lib/i18n/format";
 import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { validateValues } from "@/lib/scoring";
 import { counterpartsOf } from "@/lib/framework/lineage";

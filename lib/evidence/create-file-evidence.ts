@@ -6,7 +6,6 @@ import { z } from "zod";
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { fill } from "@/lib/i18n/format";
 import { assertCanInOwnInstansi } from "@/lib/policy";
 import { blobKey, getStorage } from "@/lib/storage";
 import { assertPhaseAllows } from "@/lib/assessment/phase";

@@ -6,7 +6,7 @@ import type { DbTransaction } from "@/lib/db";
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { fill, formatDate } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/i18n/format";
 import { assertCan, assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { isEditable, touchAnswers } from "@/lib/assessment/answer-lifecycle";
 import { ZEvidenceCarryOver, ZEvidenceDelete, ZEvidenceLinkCreate, ZEvidenceUpdate } from "@/lib/validation/evidence";

@@ -10,7 +10,7 @@ import { displayLevel } from "@/lib/assessment/level-rule";
 import { AppError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/format";
 import { msg, type Message } from "@/lib/i18n/message";
-import { messages, type Locale, type Messages } from "@/lib/i18n/messages";
+import type { Locale, Messages } from "@/lib/i18n/messages";
 import { IMPORT_MAX_ROWS, XLSX_MAX_BYTES } from "@/lib/validation/reports";
 import { evidenceHref, type PeriodReport } from "./period-report";
 import { withFrameworkWords } from "./framework-words";

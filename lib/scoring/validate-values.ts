@@ -1,16 +1,22 @@
 import type { FrameworkDefinition } from "@/lib/framework/schema";
 import { compileFramework } from "./compiled-framework";
 import { Decimal } from "@/lib/decimal";
-import { msg, type Message } from "@/lib/i18n/message";
 
 export type ValueIssueCode = "unknown_indicator" | "out_of_scale" | "not_integer" | "not_a_number";
+
+type ValueIssueMessage = {
+  readonly key: "values.unknownIndicator" | "values.notANumber" | "values.outOfScale" | "values.notInteger";
+  readonly params: Readonly<Record<string, string | number>>;
+};
+
+const msg = (key: ValueIssueMessage["key"], params: ValueIssueMessage["params"]): ValueIssueMessage => ({ key, params });
 
 export interface ValueIssue {
   /** "values.<indicator number>", as the key was sent. */
   readonly field: string;
   readonly code: ValueIssueCode;
-  /** Shown next to the field, in the reader's language. */
-  readonly message: Message;
+  /** Shown next to the field: a key of the catalogs' `values` namespace (the engine imports no catalog) and its parameters. */
+  readonly message: ValueIssueMessage;
 }
 
 export interface ParsedValues {

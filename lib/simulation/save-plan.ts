@@ -7,7 +7,6 @@ import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError, type ErrorDetail } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
-import { fill } from "@/lib/i18n/format";
 import { displayLevel } from "@/lib/assessment/level-rule";
 import { parseLevel } from "@/lib/assessment/levels";
 import { loadPeriodFor } from "@/lib/assessment/period-access";

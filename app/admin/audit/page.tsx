@@ -8,7 +8,7 @@ import { getMessages } from "@/lib/i18n/locale";
 import { auditFilterParams, ZAuditFilters } from "@/lib/validation/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Pagination } from "@/components/admin/list-controls";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("audit");
 

@@ -9,7 +9,7 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { Pagination, SearchBox } from "@/components/admin/list-controls";
 import { addMembership, createUser, removeMembership, resetUserPassword, setUserActive } from "../actions";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("users");
 

@@ -9,7 +9,7 @@ import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields
 import { Pagination, SearchBox } from "@/components/admin/list-controls";
 import { createUnit, setInstansiTimeZone, setUnitActive, updateUnit } from "../actions";
 import { TIME_ZONE_CODES } from "@/lib/i18n/time-zone";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("units");
 

@@ -5,7 +5,7 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { changePassword } from "./actions";
 import { signOutEverywhere } from "../../dasbor/actions";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("password");
 

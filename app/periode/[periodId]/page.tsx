@@ -15,7 +15,7 @@ import { TextField } from "@/components/forms/fields";
 import { Deadline, IndexSummary, PeriodSettingsFields, PhaseStepper } from "@/components/periods/period-parts";
 import { carryOverOffer } from "@/lib/assessment/previous-period";
 import { advancePeriodPhase, carryOverPeriod, reopenPeriod, updatePeriod } from "../actions";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("period");
 export const dynamic = "force-dynamic";

@@ -18,7 +18,7 @@ import { SelectField, TextAreaField } from "@/components/forms/fields";
 import { PredicateBadge } from "@/components/predicate-badge";
 import { StageEntryCells } from "@/components/external/stage-entry-cells";
 import { decideObjection, recordExternalStage, saveObjection } from "./actions";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("external");
 export const dynamic = "force-dynamic";

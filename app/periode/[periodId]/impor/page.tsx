@@ -9,7 +9,7 @@ import { getMessages } from "@/lib/i18n/locale";
 import { can } from "@/lib/policy";
 import { XLSX_MAX_BYTES } from "@/lib/validation/reports";
 import { ImportForm } from "@/components/reports/import-form";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("import");
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { displayLevel } from "@/lib/assessment/level-rule";
 import { can } from "@/lib/policy";
 import { fill, formatDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("indicators");
 export const dynamic = "force-dynamic";

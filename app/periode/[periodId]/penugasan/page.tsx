@@ -8,7 +8,7 @@ import { getMessages } from "@/lib/i18n/locale";
 import { ActionForm } from "@/components/forms/action-form";
 import { AssignmentMatrix } from "@/components/assessment/assignment-matrix";
 import { saveAssignments } from "./actions";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("assignments");
 export const dynamic = "force-dynamic";

@@ -11,7 +11,7 @@ import { formatGain } from "@/lib/simulation/gain";
 import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATUSES } from "@/lib/validation/recommendations";
 import { CreateRecommendationForm, EditRecommendationForm, StatusForm } from "@/components/recommendations/recommendation-forms";
 import { createRecommendation, setRecommendationStatus, updateRecommendation } from "./actions";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("recommendations");
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { getMessages } from "@/lib/i18n/locale";
 import { loadSimulation } from "@/lib/simulation/simulation-view";
 import { Simulator } from "@/components/simulation/simulator";
 import { savePlan } from "./actions";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("simulation");
 export const dynamic = "force-dynamic";
