@@ -8,16 +8,15 @@ import type { DbClient } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { defineCommand } from "@/lib/command";
 import { AppError } from "@/lib/errors";
-import { fill } from "@/lib/i18n/format";
-import { messages } from "@/lib/i18n/messages";
+import { messageKey, msg } from "@/lib/i18n/message";
+import { render } from "@/lib/i18n/render";
 import { assertCan, type Actor } from "@/lib/policy";
 import { line, text } from "@/lib/validation/primitives";
 import { diffFrameworks, type FrameworkDiff } from "@/lib/framework/diff";
 import { frameworkChecksum, getLatestFrameworkVersion, importValidatedFrameworkIn } from "./store";
 import type { FrameworkDefinition } from "@/lib/framework/schema";
 import { validateFramework, type FrameworkIssue } from "@/lib/framework/validate";
-
-const m = messages.id.admin.frameworks;
+import { zodDetails } from "@/lib/validation/issues";
 
 /** pemdi-2026 with every criterion is about 250 kB; server actions take up to 1 MB. */
 export const FRAMEWORK_FILE_MAX_CHARS = 800_000;
@@ -40,7 +39,7 @@ function parse(content: string): { ok: true; framework: FrameworkDefinition } | 
   try {
     input = JSON.parse(content);
   } catch {
-    return { ok: false, issues: [{ path: "(berkas)", message: m.notJson }] };
+    return { ok: false, issues: [{ path: "(berkas)", message: render(msg("admin.frameworks.notJson")) }] };
   }
   return validateFramework(input);
 }
@@ -48,7 +47,7 @@ function parse(content: string): { ok: true; framework: FrameworkDefinition } | 
 export async function previewFrameworkImport(db: DbClient, actor: Actor, content: string): Promise<FrameworkPreview> {
   assertCan(actor, "framework.import");
   const checked = ZFrameworkImport.shape.content.safeParse(content);
-  if (!checked.success) return { ok: false, issues: [{ path: "(berkas)", message: checked.error.issues[0]?.message ?? m.notJson }] };
+  if (!checked.success) return { ok: false, issues: [{ path: "(berkas)", message: render(zodDetails(checked.error)[0]?.message ?? msg("admin.frameworks.notJson")) }] };
   const parsed = parse(content);
   if (!parsed.ok) return parsed;
   const { framework } = parsed;
@@ -68,8 +67,8 @@ export async function previewFrameworkImport(db: DbClient, actor: Actor, content
 }
 
 export const ZFrameworkImport = z.object({
-  content: text().min(1, m.fileMissing).max(FRAMEWORK_FILE_MAX_CHARS, m.tooLarge),
-  checksum: line().regex(/^[0-9a-f]{64}$/, m.previewFirst),
+  content: text().min(1, messageKey("admin.frameworks.fileMissing")).max(FRAMEWORK_FILE_MAX_CHARS, messageKey("admin.frameworks.tooLarge")),
+  checksum: line().regex(/^[0-9a-f]{64}$/, messageKey("admin.frameworks.previewFirst")),
 });
 
 export const importFramework = defineCommand({
@@ -80,14 +79,14 @@ export const importFramework = defineCommand({
     const parsed = parse(content);
     if (!parsed.ok) {
       throw new AppError("validation_failed", {
-        details: parsed.issues.map((issue) => ({ field: `content.${issue.path}`, code: "custom", message: `${issue.path}: ${issue.message}` })),
+        details: parsed.issues.map((issue) => ({ field: `content.${issue.path}`, code: "custom", message: msg("admin.frameworks.issue", { path: issue.path, message: issue.message }) })),
       });
     }
     if (frameworkChecksum(parsed.framework) !== checksum) {
-      throw new AppError("validation_failed", { details: [{ field: "checksum", code: "custom", message: m.previewStale }] });
+      throw new AppError("validation_failed", { details: [{ field: "checksum", code: "custom", message: msg("admin.frameworks.previewStale") }] });
     }
-    const imported = await importValidatedFrameworkIn(tx, parsed.framework, { importedById: actor.userId, notes: m.importNote });
-    if (!imported.isNew) return { message: fill(m.unchanged, { code: imported.code, version: imported.version }) };
+    const imported = await importValidatedFrameworkIn(tx, parsed.framework, { importedById: actor.userId, notes: render(msg("admin.frameworks.importNote")) });
+    if (!imported.isNew) return { message: msg("admin.frameworks.unchanged", { code: imported.code, version: imported.version }) };
     await writeAudit(tx, request, {
       action: "framework.import",
       entityType: "FrameworkVersion",
@@ -95,6 +94,6 @@ export const importFramework = defineCommand({
       instansiId: null,
       after: { code: imported.code, version: imported.version, checksum: imported.checksum },
     });
-    return { message: fill(m.imported, { code: imported.code, version: imported.version }) };
+    return { message: msg("admin.frameworks.imported", { code: imported.code, version: imported.version }) };
   },
 });

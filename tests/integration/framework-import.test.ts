@@ -11,6 +11,7 @@ import { previewFrameworkImport } from "@/lib/framework-versions/import";
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { asRead } from "../support/as-read";
 
 let f: Fixtures;
 let superadmin: Actor;
@@ -100,7 +101,7 @@ describe("framework import", () => {
     if (!previewed.ok) throw new Error("preview refused");
     const before = await snapshot();
     const stale = await importFile(pemdiFile((raw) => (raw.name = "Pemdi koreksi B")), previewed.checksum);
-    expect((stale as AppError).details).toEqual([expect.objectContaining({ field: "checksum", message: expect.stringMatching(/berbeda dari yang diperiksa/) })]);
+    expect(asRead(stale as AppError).details).toEqual([expect.objectContaining({ field: "checksum", message: expect.stringMatching(/berbeda dari yang diperiksa/) })]);
     expect(await snapshot()).toEqual(before);
   });
 

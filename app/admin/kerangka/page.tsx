@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
@@ -8,8 +7,9 @@ import { getMessages } from "@/lib/i18n/locale";
 import { can } from "@/lib/policy";
 import { FrameworkImport } from "@/components/admin/framework-import";
 import { importFramework, previewFramework } from "./actions";
+import { pageTitle } from "@/lib/http/page-title";
 
-export const metadata: Metadata = { title: "Kerangka" };
+export const generateMetadata = pageTitle("frameworks");
 
 export default async function FrameworksPage() {
   const actor = await requireActor("/admin/kerangka");

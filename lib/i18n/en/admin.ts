@@ -107,6 +107,7 @@ export const admin: typeof adminId = {
     previewStale: "The file differs from the one checked; check it again before importing.",
     importNote: "Imported by the superadmin from the administration page",
     imported: "Imported: {code} version {version}. Periods on the old version keep it.",
+    issue: "{path}: {message}",
     unchanged: "The same content already exists as {code} version {version}; nothing changed.",
   },
   agencies: {

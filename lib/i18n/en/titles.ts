@@ -4,6 +4,7 @@ export const titles: typeof titlesId = {
   description: "Self-assessment portal for the Digital Government Index (PermenPANRB 8/2026) and the SPBE Index (PermenPANRB 59/2020).",
   audit: "Audit trail",
   units: "Units",
+  frameworks: "Frameworks",
   agencies: "Agencies",
   users: "Users",
   signIn: "Sign in",

@@ -105,6 +105,7 @@ export const admin = {
     previewStale: "Isi berkas berbeda dari yang diperiksa; periksa ulang sebelum mengimpor.",
     importNote: "Impor Superadmin dari halaman administrasi",
     imported: "Diimpor: {code} versi {version}. Periode yang memakai versi lama tetap pada versinya.",
+    issue: "{path}: {message}",
     unchanged: "Isi yang sama sudah ada sebagai {code} versi {version}; tidak ada yang diubah.",
   },
   agencies: {

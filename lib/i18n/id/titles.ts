@@ -3,6 +3,7 @@ export const titles = {
   description: "Portal penilaian mandiri Indeks Pemerintah Digital (PermenPANRB 8/2026) dan Indeks SPBE (PermenPANRB 59/2020).",
   audit: "Jejak audit",
   units: "Unit kerja",
+  frameworks: "Kerangka",
   agencies: "Instansi",
   users: "Pengguna",
   signIn: "Masuk",
