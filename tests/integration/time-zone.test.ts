@@ -8,6 +8,7 @@ import { COMMANDS } from "@/lib/commands";
 import { loadExternalResults } from "@/lib/assessment/external-results";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
 
@@ -21,9 +22,9 @@ describe("agency time zone", () => {
     const koordinator = await actorFor(fixtures, "KOORDINATOR");
     expect(koordinator.active.timeZone).toBe("WIB");
     const refused = await executeCommand(db, COMMANDS.setInstansiTimeZone, koordinator, requestContext, { timeZone: "UTC" }).catch((error: unknown) => error);
-    expect((refused as AppError).details).toEqual([{ field: "timeZone", code: "custom", message: "Pilih WIB, WITA atau WIT." }].map((detail) => expect.objectContaining({ field: detail.field, message: detail.message })));
+    expect(asRead(refused as AppError).details).toEqual([{ field: "timeZone", code: "custom", message: "Pilih WIB, WITA atau WIT." }].map((detail) => expect.objectContaining({ field: detail.field, message: detail.message })));
 
-    expect(await executeCommand(db, COMMANDS.setInstansiTimeZone, koordinator, requestContext, { timeZone: "WIT" })).toMatchObject({ message: "Zona waktu instansi menjadi WIT." });
+    expect(asRead(await executeCommand(db, COMMANDS.setInstansiTimeZone, koordinator, requestContext, { timeZone: "WIT" }))).toMatchObject({ message: "Zona waktu instansi menjadi WIT." });
     expect((await actorFor(fixtures, "ADMIN_OPD")).active.timeZone).toBe("WIT");
     expect((await db.instansi.findUniqueOrThrow({ where: { id: fixtures.other.instansiId } })).timeZone).toBe("WIB");
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "instansi.time-zone" } })).toMatchObject({ before: { timeZone: "WIB" }, after: { timeZone: "WIT" } });
