@@ -7,7 +7,7 @@ import { changeOwnPassword } from "@/lib/admin/change-password";
 import { decideObjection, recordExternalStage, saveObjection } from "@/lib/assessment/external";
 import { advancePeriodPhase, carryOverPeriod, openPeriod, reopenPeriod, updatePeriod } from "@/lib/assessment/periods";
 import { saveAssignments } from "@/lib/assessment/assignments";
-import { addComment, addLinkEvidence, saveAnswer, submitAnswer, verifyAnswer } from "@/lib/assessment/answers";
+import { addComment, addLinkEvidence, returnVerifiedAnswer, saveAnswer, submitAnswer, verifyAnswer, withdrawAnswer } from "@/lib/assessment/answers";
 import { importAnswers } from "@/lib/reports/import-answers";
 import { createFileEvidence } from "@/lib/evidence/create-file-evidence";
 import { carryOverEvidence, createLinkEvidence, deleteEvidence, updateEvidence } from "@/lib/evidence/library";
@@ -45,6 +45,8 @@ export const COMMANDS = {
   saveAnswer,
   submitAnswer,
   verifyAnswer,
+  withdrawAnswer,
+  returnVerifiedAnswer,
   addComment,
   addLinkEvidence,
   importAnswers,

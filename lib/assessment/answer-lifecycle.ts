@@ -33,9 +33,9 @@ type Transition = {
   /** The action of the answer's audit record; null where the record is about another entity (named). */
   audit: { created: string; updated: string } | null;
   /** The timestamp the event sets (or clears). */
-  stamp?: { submittedAt?: "now"; verifiedAt?: "now" | "clear" };
+  stamp?: { submittedAt?: "now" | "clear"; verifiedAt?: "now" | "clear" };
   /** Why a status outside `from` is refused. */
-  refusal?: "notEditable" | "notSubmitted";
+  refusal?: "notEditable" | "notSubmitted" | "notWithdrawable" | "notVerified";
   /** A reviewer's decision: the answer stays its owner's (the reviewer is in the verification round). */
   keepsEditor?: true;
 };
@@ -74,6 +74,14 @@ export const TRANSITIONS = {
   submit: { stages: ["SELF"], from: EDITABLE_STATUSES, to: () => "SUBMITTED", audit: same("answer.submit"), stamp: { submittedAt: "now" }, refusal: "notEditable" },
   verify: { stages: ["SELF"], from: ["SUBMITTED"], to: () => "VERIFIED", audit: same("answer.verify"), stamp: { verifiedAt: "now" }, refusal: "notSubmitted", keepsEditor: true },
   "send-back": { stages: ["SELF"], from: ["SUBMITTED"], to: () => "NEEDS_REVISION", audit: same("answer.send-back"), stamp: { verifiedAt: "clear" }, refusal: "notSubmitted", keepsEditor: true },
+  // The owner takes a submission back while the Asesor has not started on it: once the Asesor
+  // decided (verified or sent back) the status has moved on, and the command also refuses when
+  // a verification round was recorded since the submission.
+  withdraw: { stages: ["SELF"], from: ["SUBMITTED"], to: () => "DRAFT", audit: same("answer.withdraw"), stamp: { submittedAt: "clear" }, refusal: "notWithdrawable" },
+  // A correction after verification (typically after the Koordinator reopened a locked
+  // period): the Asesor returns a verified answer to its owner with a note; the owner corrects
+  // and resubmits it like any answer sent back.
+  "return-verified": { stages: ["SELF"], from: ["VERIFIED"], to: () => "NEEDS_REVISION", audit: same("answer.return"), stamp: { verifiedAt: "clear" }, refusal: "notVerified", keepsEditor: true },
   // The internal verification's level, kept as a stage of its own; the verify record of the
   // self-assessment answer is its audit record.
   "record-verification": { stages: ["INTERNAL_VERIFICATION"], from: [NOT_YET, "VERIFIED"], to: () => "VERIFIED", audit: null, stamp: { verifiedAt: "now" } },
@@ -99,7 +107,17 @@ export type ConflictVersion = Record<string, string>;
 export function assertTransition(event: AnswerEvent, from: AnswerStatus | null, current?: ConflictVersion | null): void {
   if (nextStatus(event, from) !== null) return;
   const refusal = transitionOf(event).refusal;
-  const message = refusal === "notSubmitted" ? msg("answers.notSubmitted") : refusal === "notEditable" ? msg("answers.notEditable", { status: msg(`answers.statuses.${from ?? "NONE"}`) }) : undefined;
+  const status = msg(`answers.statuses.${from ?? "NONE"}`);
+  const message =
+    refusal === "notSubmitted"
+      ? msg("answers.notSubmitted")
+      : refusal === "notEditable"
+        ? msg("answers.notEditable", { status })
+        : refusal === "notWithdrawable"
+          ? msg(from === "VERIFIED" || from === "NEEDS_REVISION" ? "corrections.withdrawStarted" : "corrections.withdrawNotSubmitted", { status })
+          : refusal === "notVerified"
+            ? msg("corrections.returnNotVerified", { status })
+            : undefined;
   throw new AppError("conflict", { message, ...(current ? { current } : {}) });
 }
 
@@ -117,7 +135,7 @@ function stamps(event: AnswerEvent) {
   const stamp = transitionOf(event).stamp ?? {};
   const now = new Date();
   return {
-    ...(stamp.submittedAt ? { submittedAt: now } : {}),
+    ...(stamp.submittedAt ? { submittedAt: stamp.submittedAt === "now" ? now : null } : {}),
     ...(stamp.verifiedAt ? { verifiedAt: stamp.verifiedAt === "now" ? now : null } : {}),
   };
 }

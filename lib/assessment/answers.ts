@@ -9,7 +9,7 @@ import { AppError, fieldError } from "@/lib/errors";
 import { assertCan, can, type Actor } from "@/lib/policy";
 import { answerScope } from "@/lib/policy-scope";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
-import { EXPLANATION_MIN_TO_SUBMIT, WAIVER_MIN, ZAnswerSave, ZAnswerSubmit, ZAnswerVerify, ZCommentCreate, ZLinkEvidenceAdd } from "@/lib/validation/answers";
+import { EXPLANATION_MIN_TO_SUBMIT, WAIVER_MIN, ZAnswerSave, ZAnswerSubmit, ZAnswerReturn, ZAnswerVerify, ZAnswerWithdraw, ZCommentCreate, ZLinkEvidenceAdd } from "@/lib/validation/answers";
 import { assertTransition, auditAnswer, conflictVersion, nextStatus, recordLevelChanges, staleAnswer, writeAnswer } from "./answer-lifecycle";
 import { assertPhaseAllows } from "./phase";
 import { holdPeriod, loadPeriodFor } from "./period-access";
@@ -160,6 +160,69 @@ export const verifyAnswer = defineCommand({
       after: { status: written.status, round, verifiedLevel: parsed.level, notes: input.notes },
     });
     return { message: msg("answers.verifiedMessage", { decision: verified ? msg("answers.decisionVerified") : msg("answers.decisionRevision") }) };
+  },
+});
+
+/**
+ * The owner takes a submission back to change it, as long as the Asesor has not started on
+ * it. "Started" is any verification record since the submission: a decision (verified, sent
+ * back) moves the status, which the transition refuses; a round recorded after the
+ * submission is refused here as well.
+ */
+export const withdrawAnswer = defineCommand({
+  name: "answer.withdraw",
+  input: ZAnswerWithdraw,
+  async run({ tx, actor, request }, input) {
+    const period = await holdPeriod(tx, actor, "answer.fill", input.periodId);
+    const indicator = await loadIndicator(tx, period, input.indicatorId);
+    await assertOwner(tx, actor, period, indicator.id);
+    assertPhaseAllows(period.phase, "answer.fill");
+    const key = selfKey(period, indicator.id);
+    const answer = await tx.answer.findUnique({ where: { periodId_indicatorId_stage: key } });
+    if (!answer) throw new AppError("conflict", { message: msg("corrections.withdrawNotSubmitted", { status: msg("answers.statuses.NONE") }) });
+    assertTransition("withdraw", answer.status);
+    const reviewed = await tx.verificationRound.count({ where: { answerId: answer.id, ...(answer.submittedAt ? { createdAt: { gte: answer.submittedAt } } : {}) } });
+    if (reviewed > 0 && answer.submittedAt) throw new AppError("conflict", { message: msg("corrections.withdrawStarted", { status: msg(`answers.statuses.${answer.status}`) }) });
+    if (answer.version !== input.version) await staleAnswer(tx, answer);
+    const written = (await writeAnswer(tx, { event: "withdraw", key, current: answer, actorId: actor.userId })) ?? (await staleAnswer(tx, answer));
+    await auditAnswer(tx, request, "withdraw", {
+      answerId: answer.id,
+      instansiId: period.instansiId,
+      created: false,
+      before: { status: answer.status, submittedAt: answer.submittedAt?.toISOString() ?? null },
+      after: { status: written.status },
+    });
+    return { message: msg("corrections.withdrawn"), data: { version: String(written.version) } };
+  },
+});
+
+/**
+ * A correction after verification: the Asesor returns a verified answer to its owner with a
+ * note (a verification round of its own), and the owner corrects and resubmits it. The
+ * internal verification's level stays on record until the answer is verified again.
+ */
+export const returnVerifiedAnswer = defineCommand({
+  name: "answer.return",
+  input: ZAnswerReturn,
+  async run({ tx, actor, request }, input) {
+    const period = await holdPeriod(tx, actor, "answer.verify", input.periodId);
+    assertPhaseAllows(period.phase, "answer.verify");
+    const answer = await tx.answer.findFirst({ where: { id: input.answerId, periodId: period.id, stage: "SELF" } });
+    if (!answer) throw new AppError("not_found");
+    assertTransition("return-verified", answer.status);
+    if (answer.version !== input.version) await staleAnswer(tx, answer);
+    const round = (await tx.verificationRound.count({ where: { answerId: answer.id } })) + 1;
+    await tx.verificationRound.create({ data: { answerId: answer.id, round, verifiedLevel: null, notes: input.notes, decision: "NEEDS_REVISION", reviewerId: actor.userId } });
+    const written =
+      (await writeAnswer(tx, { event: "return-verified", key: selfKey(period, answer.indicatorId), current: answer, actorId: actor.userId })) ?? (await staleAnswer(tx, answer));
+    await auditAnswer(tx, request, "return-verified", {
+      answerId: answer.id,
+      instansiId: period.instansiId,
+      created: false,
+      before: { status: answer.status, level: answer.level?.toString() ?? null },
+      after: { status: written.status, round, notes: input.notes },
+    });
+    return { message: msg("corrections.returned") };
   },
 });
 

@@ -170,6 +170,9 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
       fill: ownsIt && can(actor, "answer.fill", readScope) && phaseAllows(period.phase, "answer.fill") && editable,
       verify: can(actor, "answer.verify", { instansiId }) && phaseAllows(period.phase, "answer.verify") && self?.status === "SUBMITTED",
       comment: can(actor, "comment.create", readScope) && phaseAllows(period.phase, "comment.create"),
+      // Issue 15: the owner takes a submission back; the Asesor returns a verified answer for a correction.
+      withdraw: ownsIt && can(actor, "answer.fill", readScope) && phaseAllows(period.phase, "answer.fill") && self?.status === "SUBMITTED",
+      returnVerified: can(actor, "answer.verify", { instansiId }) && phaseAllows(period.phase, "answer.verify") && self?.status === "VERIFIED",
     },
   };
 }

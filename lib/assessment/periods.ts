@@ -344,18 +344,18 @@ export const advancePeriodPhase = defineCommand({
 export const reopenPeriod = defineCommand({
   name: "period.reopen",
   input: ZPeriodReopen,
-  async run({ tx, actor, request }, { periodId, version, reason }) {
+  async run({ tx, actor, request }, { periodId, version, phase, reason }) {
     const period = await loadForChange(tx, actor, periodId, version);
     if (period.phase !== "FINAL") throw new AppError("conflict", { message: msg("periods.notFinal") });
-    await updateIfUnchanged(tx, period, { phase: "VERIFIKASI", lockedAt: null, lockedById: null });
+    await updateIfUnchanged(tx, period, { phase, lockedAt: null, lockedById: null });
     await writeAudit(tx, request, {
       action: "period.reopen",
       entityType: "AssessmentPeriod",
       entityId: period.id,
       instansiId: period.instansiId,
       before: { phase: period.phase, version: period.version, lockedAt: period.lockedAt, lockedById: period.lockedById },
-      after: { phase: "VERIFIKASI", version: period.version + 1, reason },
+      after: { phase, version: period.version + 1, reason },
     });
-    return { message: msg("periods.reopened", { year: period.year }) };
+    return { message: msg("periods.reopened", { year: period.year, phase: msg(`periods.phases.${phase}`) }) };
   },
 });

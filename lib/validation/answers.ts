@@ -33,6 +33,17 @@ export const ZAnswerVerify = z
     if (value.decision === "VERIFIED" && value.verifiedLevel === "") context.addIssue({ code: "custom", path: ["verifiedLevel"], message: messageKey("answers.verifiedLevelRequired") });
   });
 
+/** The owner takes a submission back (issue 15): the version they saw. */
+export const ZAnswerWithdraw = z.object({ periodId: id, indicatorId: id, version });
+
+/** The Asesor returns a verified answer for a correction, saying what to correct. */
+export const ZAnswerReturn = z.object({
+  periodId: id,
+  answerId: id,
+  version,
+  notes: text().trim().min(10, messageKey("corrections.returnNotesRequired")).max(5000, messageKey("answers.notesTooLong")),
+});
+
 export const ZCommentCreate = z.object({
   periodId: id,
   indicatorId: id,

@@ -1,6 +1,6 @@
 // The schemas forms check in the browser before sending, by name (a schema itself cannot
 // be handed from a server component to a client one).
-import { ZAnswerVerify, ZCommentCreate } from "./answers";
+import { ZAnswerReturn, ZAnswerVerify, ZCommentCreate } from "./answers";
 import { ZInstansiCreate, ZMembershipAdd, ZPasswordChange, ZUnitCreate, ZUnitUpdate, ZUserCreate } from "./admin";
 import { ZPeriodOpen, ZPeriodReopen, ZPeriodUpdate } from "./periods";
 import { ZAssignmentSave } from "./assignments";
@@ -20,6 +20,7 @@ export const FORM_SCHEMAS = {
   instansiCreate: ZInstansiCreate,
   passwordChange: ZPasswordChange,
   answerVerify: ZAnswerVerify,
+  answerReturn: ZAnswerReturn,
   commentCreate: ZCommentCreate,
   periodOpen: ZPeriodOpen,
   periodUpdate: ZPeriodUpdate,

@@ -84,5 +84,7 @@ export const ZPeriodCarryOver = z.object({ periodId: id, version });
 export const ZPeriodReopen = z.object({
   periodId: id,
   version,
+  // Back to Verifikasi (the Asesor corrects) or further to Pengisian (owners correct too).
+  phase: z.enum(["VERIFIKASI", "PENGISIAN"]).default("VERIFIKASI"),
   reason: text().trim().min(10, messageKey("periods.form.reasonInvalid")).max(1000, messageKey("periods.form.reasonInvalid")),
 });

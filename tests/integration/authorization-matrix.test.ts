@@ -46,7 +46,7 @@ function assignmentInput(f: Fixtures, agency: AgencyFixture) {
   return { periodId: agency.periodId, version: assignmentVersion(stored), pairs: [...pairs, `${f.framework.indicatorIds[5]}:${agency.unitIds[1]}`] };
 }
 /** A complete SELF answer to indicator 1 in both agencies' periods, id `jawaban-<periodId>`. */
-async function createSelfAnswers(f: Fixtures, status: "DRAFT" | "SUBMITTED") {
+async function createSelfAnswers(f: Fixtures, status: "DRAFT" | "SUBMITTED" | "VERIFIED") {
   for (const agency of [f.home, f.other]) {
     await db.answer.create({
       data: {
@@ -203,6 +203,18 @@ const MATRIX: Record<CommandName, Row> = {
     prepare: (f) => createSelfAnswers(f, "SUBMITTED"),
     own: (f) => ({ periodId: f.home.periodId, answerId: `jawaban-${f.home.periodId}`, version: 1, decision: "VERIFIED", verifiedLevel: "3" }),
     foreign: (f) => ({ periodId: f.other.periodId, answerId: `jawaban-${f.other.periodId}`, version: 1, decision: "VERIFIED", verifiedLevel: "3" }),
+  },
+  withdrawAnswer: {
+    allowed: ["ADMIN_OPD"],
+    prepare: (f) => createSelfAnswers(f, "SUBMITTED"),
+    own: (f) => ({ periodId: f.home.periodId, indicatorId: f.framework.indicatorIds[1], version: 1 }),
+    foreign: (f) => ({ periodId: f.other.periodId, indicatorId: f.framework.indicatorIds[1], version: 1 }),
+  },
+  returnVerifiedAnswer: {
+    allowed: ["ASESOR"],
+    prepare: (f) => createSelfAnswers(f, "VERIFIED"),
+    own: (f) => ({ periodId: f.home.periodId, answerId: `jawaban-${f.home.periodId}`, version: 1, notes: "Bukti SK belum yang terbaru." }),
+    foreign: (f) => ({ periodId: f.other.periodId, answerId: `jawaban-${f.other.periodId}`, version: 1, notes: "Bukti SK belum yang terbaru." }),
   },
   addComment: {
     allowed: ["KOORDINATOR", "ASESOR", "ADMIN_OPD"],

@@ -16,6 +16,9 @@ const EXPECTED: Record<AnswerEvent, Partial<Record<string, AnswerStatus>>> = {
   submit: { DRAFT: "SUBMITTED", NEEDS_CONFIRMATION: "SUBMITTED", NEEDS_REVISION: "SUBMITTED" },
   verify: { SUBMITTED: "VERIFIED" },
   "send-back": { SUBMITTED: "NEEDS_REVISION" },
+  // Issue 15: a submission taken back before the Asesor decided; a verified answer returned for a correction.
+  withdraw: { SUBMITTED: "DRAFT" },
+  "return-verified": { VERIFIED: "NEEDS_REVISION" },
   "record-verification": { null: "VERIFIED", VERIFIED: "VERIFIED" },
   "record-external": { null: "RECORDED", RECORDED: "RECORDED" },
   "carry-over": { null: "NEEDS_CONFIRMATION" },
@@ -49,5 +52,12 @@ describe("answer lifecycle", () => {
     expect(refusal).toMatchObject({ status: 409, message: expect.stringMatching(/Diajukan|diajukan/), current: { version: "3" } });
     expect(() => assertTransition("verify", "DRAFT")).toThrow(/diajukan/i);
     expect(() => assertTransition("submit", "DRAFT")).not.toThrow();
+  });
+
+  it("a withdrawal refused after the Asesor decided says so, distinct from one never submitted", () => {
+    expect(() => assertTransition("withdraw", "VERIFIED")).toThrow(/Asesor sudah mulai/);
+    expect(() => assertTransition("withdraw", "NEEDS_REVISION")).toThrow(/Asesor sudah mulai/);
+    expect(() => assertTransition("withdraw", "DRAFT")).toThrow(/belum diajukan/);
+    expect(() => assertTransition("return-verified", "SUBMITTED")).toThrow(/terverifikasi/i);
   });
 });

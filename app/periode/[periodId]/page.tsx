@@ -11,7 +11,7 @@ import { fill, formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { formatIndex } from "@/lib/scoring";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
-import { TextField } from "@/components/forms/fields";
+import { SelectField, TextField } from "@/components/forms/fields";
 import { Deadline, IndexSummary, PeriodSettingsFields, PhaseStepper } from "@/components/periods/period-parts";
 import { carryOverOffer } from "@/lib/assessment/previous-period";
 import { advancePeriodPhase, carryOverPeriod, reopenPeriod, updatePeriod } from "../actions";
@@ -201,6 +201,11 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
             <ActionForm id="buka-kembali" action={reopenPeriod} schema="periodReopen" fixErrorsMessage={m.forms.fixErrors} className="space-y-2">
               <input type="hidden" name="periodId" value={period.id} />
               <input type="hidden" name="version" value={period.version} />
+              <SelectField
+                name="phase"
+                label={m.corrections.reopenTo}
+                options={(["VERIFIKASI", "PENGISIAN"] as const).map((phase) => ({ value: phase, label: labels.phases[phase]! }))}
+              />
               <TextField name="reason" label={view.reason} />
               <SubmitButton pendingLabel={m.forms.saving} variant="secondary">{view.reopen}</SubmitButton>
             </ActionForm>

@@ -27,6 +27,7 @@ import { notFound } from "./notFound";
 import { titles } from "./titles";
 import { validation } from "./validation";
 import { values } from "./values";
+import { corrections } from "./corrections";
 import type { id } from "../id";
 
 export const en: typeof id = {
@@ -58,4 +59,5 @@ export const en: typeof id = {
   titles,
   validation,
   values,
+  corrections,
 };

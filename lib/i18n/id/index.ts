@@ -27,6 +27,7 @@ import { notFound } from "./notFound";
 import { titles } from "./titles";
 import { validation } from "./validation";
 import { values } from "./values";
+import { corrections } from "./corrections";
 
 export const id = {
   app,
@@ -57,4 +58,5 @@ export const id = {
   titles,
   validation,
   values,
+  corrections,
 };

@@ -10,3 +10,5 @@ export const submitAnswer = formAction(COMMANDS.submitAnswer, { revalidate: [IND
 export const addLinkEvidence = formAction(COMMANDS.addLinkEvidence);
 export const verifyAnswer = formAction(COMMANDS.verifyAnswer, { revalidate: [INDICATOR_PAGE] });
 export const addComment = formAction(COMMANDS.addComment, { revalidate: [INDICATOR_PAGE] });
+export const withdrawAnswer = formAction(COMMANDS.withdrawAnswer, { revalidate: [INDICATOR_PAGE] });
+export const returnVerifiedAnswer = formAction(COMMANDS.returnVerifiedAnswer, { revalidate: [INDICATOR_PAGE] });

@@ -15,7 +15,7 @@ import { levelCriteria, needsWordingMark } from "@/lib/framework/catalog";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { IndicatorRecommendations } from "@/components/recommendations/indicator-recommendations";
 import { CheckboxGroup, LevelField, SelectField, TextAreaField } from "@/components/forms/fields";
-import { addComment, addLinkEvidence, saveAnswer, submitAnswer, verifyAnswer } from "./actions";
+import { addComment, addLinkEvidence, returnVerifiedAnswer, saveAnswer, submitAnswer, verifyAnswer, withdrawAnswer } from "./actions";
 import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("indicator");
@@ -144,9 +144,32 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
                 ))}
               </ul>
             )}
+            {view.may.withdraw && self && (
+              <ActionForm id="tarik-pengajuan" action={withdrawAnswer} fixErrorsMessage={m.forms.fixErrors} className="space-y-1 border-t border-slate-200 pt-2">
+                <input type="hidden" name="periodId" value={periodId} />
+                <input type="hidden" name="indicatorId" value={view.indicatorId} />
+                <input type="hidden" name="version" value={self.version} />
+                <p className="text-sm text-slate-600">{m.corrections.withdrawHint}</p>
+                <SubmitButton pendingLabel={m.forms.saving} variant="secondary">{m.corrections.withdraw}</SubmitButton>
+              </ActionForm>
+            )}
           </div>
         )}
       </section>
+
+      {view.may.returnVerified && self && (
+        <section className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
+          <h2 className="text-lg font-semibold">{m.corrections.returnTitle}</h2>
+          <p className="text-sm text-slate-700">{m.corrections.returnHint}</p>
+          <ActionForm id="kembalikan-koreksi" action={returnVerifiedAnswer} schema="answerReturn" fixErrorsMessage={m.forms.fixErrors} className="space-y-2">
+            <input type="hidden" name="periodId" value={periodId} />
+            <input type="hidden" name="answerId" value={self.id} />
+            <input type="hidden" name="version" value={self.version} />
+            <TextAreaField name="notes" label={m.corrections.returnNotes} />
+            <SubmitButton pendingLabel={m.forms.saving} variant="secondary">{m.corrections.returnSubmit}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
 
       {view.may.verify && self && (
         <section className="space-y-2 rounded-md border border-brand-200 bg-brand-50 p-3">
