@@ -14,6 +14,7 @@ import { carryOverEvidence, createLinkEvidence, deleteEvidence, updateEvidence }
 import { createRecommendation, setRecommendationStatus, updateRecommendation } from "@/lib/recommendations/recommendations";
 import { savePlan } from "@/lib/simulation/save-plan";
 import { importFramework } from "@/lib/framework-versions/import";
+import { movePeriodVersion } from "@/lib/assessment/version-move";
 
 export const COMMANDS = {
   createRecommendation,
@@ -41,6 +42,7 @@ export const COMMANDS = {
   advancePeriodPhase,
   reopenPeriod,
   carryOverPeriod,
+  movePeriodVersion,
   saveAssignments,
   saveAnswer,
   submitAnswer,

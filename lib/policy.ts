@@ -80,6 +80,8 @@ const RULES = {
   "period.manage": instansiRole("KOORDINATOR"),
   "assignment.manage": instansiRole("KOORDINATOR"),
   "external-result.record": instansiRole("KOORDINATOR"),
+  // Version move (issue 11): a period in Persiapan or Pengisian follows a newer version of its framework.
+  "period.change-version": instansiRole("KOORDINATOR"),
 
   // The assessment itself.
   "answer.read": anyOf(instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"), ownUnit),

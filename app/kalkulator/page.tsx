@@ -142,6 +142,7 @@ export default async function CalculatorPage({ searchParams }: { searchParams: P
       </nav>
 
       <FrameworkStatus framework={framework} labels={m.criteria} showRules />
+      {framework.status === "provisional" && <p className="max-w-3xl text-sm text-slate-600" data-testid="catatan-versi">{m.versionMove.calculatorNote}</p>}
 
       <CalculatorProvider
         key={`${framework.code}:v${selected.version}`}

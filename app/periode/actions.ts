@@ -8,3 +8,4 @@ export const updatePeriod = formAction(COMMANDS.updatePeriod, { revalidate: ["/p
 export const advancePeriodPhase = formAction(COMMANDS.advancePeriodPhase, { revalidate: ["/periode", "/dasbor"] });
 export const reopenPeriod = formAction(COMMANDS.reopenPeriod, { revalidate: ["/periode", "/dasbor"] });
 export const carryOverPeriod = formAction(COMMANDS.carryOverPeriod, { revalidate: ["/periode", "/dasbor"] });
+export const movePeriodVersion = formAction(COMMANDS.movePeriodVersion, { revalidate: ["/periode", "/dasbor"] });

@@ -8,18 +8,10 @@ import type { FrameworkPreview } from "@/lib/framework-versions/import";
 import type { Messages } from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/format";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { FrameworkDiffLists } from "@/components/framework/framework-diff";
 
 type Labels = Messages["admin"]["frameworks"];
 type Action = Parameters<typeof ActionForm>[0]["action"];
-
-function ChangeList({ title, items, none }: { title: string; items: string[]; none: string }) {
-  return (
-    <div>
-      <h4 className="font-medium">{title}</h4>
-      {items.length === 0 ? <p className="text-slate-600">{none}</p> : <ul className="list-disc pl-5">{items.map((item) => <li key={item}>{item}</li>)}</ul>}
-    </div>
-  );
-}
 
 export function FrameworkImport({
   labels,
@@ -75,15 +67,7 @@ export function FrameworkImport({
           {result.diff.unchanged && result.currentVersion !== null ? (
             <p>{fill(labels.unchangedPreview, { version: result.currentVersion })}</p>
           ) : (
-            <div className="grid gap-2 md:grid-cols-2">
-              <ChangeList title={labels.added} none={labels.none} items={result.diff.added.map((item) => `${item.code} ${item.name}`)} />
-              <ChangeList title={labels.removed} none={labels.none} items={result.diff.removed.map((item) => `${item.code} ${item.name}`)} />
-              <ChangeList title={labels.renamed} none={labels.none} items={result.diff.renamed.map((item) => `${item.code}: ${item.from} → ${item.to}`)} />
-              <ChangeList title={labels.weights} none={labels.none} items={result.diff.weights.map((item) => `${item.code}: ${item.from} → ${item.to}`)} />
-              <ChangeList title={labels.criteria} none={labels.none} items={result.diff.criteria.map((item) => `${item.code}: ${fill(labels.criteriaLevels, { levels: item.levels.join(", ") })}`)} />
-              <ChangeList title={labels.bands} none={labels.none} items={result.diff.bands.map((item) => `${item.name}: ${item.from ?? "-"} → ${item.to ?? "-"}`)} />
-              <ChangeList title={labels.other} none={labels.none} items={result.diff.other.map((item) => `${item.field}: ${item.from} → ${item.to}`)} />
-            </div>
+            <FrameworkDiffLists diff={result.diff} labels={labels} />
           )}
           <ActionForm id="impor-kerangka-konfirmasi" action={importAction} fixErrorsMessage={fixErrorsMessage}>
             <input type="hidden" name="content" value={content} />

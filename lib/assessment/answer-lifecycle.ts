@@ -249,6 +249,24 @@ export async function staleAnswer(tx: DbTransaction, where: { id: string } | Ans
   throw new AppError("conflict", { message: msg("answers.staleVersion"), ...(current ? { current } : {}) });
 }
 
+/** One indicator's node in the period's old framework version and in the new one. */
+export type IndicatorMove = { from: string; to: string };
+
+/**
+ * The period moved to a newer version of its framework: each answer now points at the same
+ * indicator (same code) of the new version. Content and status stay; the version moves so a
+ * form still open on the old version notices. Returns how many answers moved.
+ */
+export async function moveAnswersToIndicators(tx: DbTransaction, periodId: string, moves: readonly IndicatorMove[]): Promise<number> {
+  if (moves.length === 0) return 0;
+  const oldIds = moves.map((move) => move.from);
+  const newIds = moves.map((move) => move.to);
+  return tx.$executeRaw`
+    UPDATE "Answer" AS a SET "indicatorId" = m.new_id, "version" = a."version" + 1, "updatedAt" = now()
+    FROM unnest(${oldIds}::text[], ${newIds}::text[]) AS m(old_id, new_id)
+    WHERE a."periodId" = ${periodId} AND a."indicatorId" = m.old_id`;
+}
+
 /**
  * A period restored from its backup: the answers and their level history exactly as they
  * were (statuses, versions, who and when). Not a transition; the restore's audit record

@@ -2,7 +2,7 @@
 // be handed from a server component to a client one).
 import { ZAnswerReturn, ZAnswerVerify, ZCommentCreate } from "./answers";
 import { ZInstansiCreate, ZMembershipAdd, ZPasswordChange, ZUnitCreate, ZUnitUpdate, ZUserCreate } from "./admin";
-import { ZPeriodOpen, ZPeriodReopen, ZPeriodUpdate } from "./periods";
+import { ZPeriodOpen, ZPeriodReopen, ZPeriodVersionMove, ZPeriodUpdate } from "./periods";
 import { ZAssignmentSave } from "./assignments";
 import { ZExternalStageRecord, ZObjectionDecide, ZObjectionSave } from "./external";
 import { ZEvidenceLinkCreate, ZEvidenceUpdate } from "./evidence";
@@ -25,6 +25,7 @@ export const FORM_SCHEMAS = {
   periodOpen: ZPeriodOpen,
   periodUpdate: ZPeriodUpdate,
   periodReopen: ZPeriodReopen,
+  periodVersionMove: ZPeriodVersionMove,
   assignmentSave: ZAssignmentSave,
   externalStageRecord: ZExternalStageRecord,
   objectionSave: ZObjectionSave,

@@ -88,3 +88,11 @@ export const ZPeriodReopen = z.object({
   phase: z.enum(["VERIFIKASI", "PENGISIAN"]).default("VERIFIKASI"),
   reason: text().trim().min(10, messageKey("periods.form.reasonInvalid")).max(1000, messageKey("periods.form.reasonInvalid")),
 });
+
+/** Moving a period to a newer version of its framework, with the reason the audit trail keeps. */
+export const ZPeriodVersionMove = z.object({
+  periodId: id,
+  version,
+  frameworkVersionId: id,
+  reason: text().trim().min(10, messageKey("versionMove.reasonInvalid")).max(1000, messageKey("versionMove.reasonInvalid")),
+});

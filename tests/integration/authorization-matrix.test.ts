@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { executeCommand, type Command } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import { getFramework } from "@/lib/framework/catalog";
-import { frameworkChecksum } from "@/lib/framework-versions/store";
+import { frameworkChecksum, importFrameworkVersion } from "@/lib/framework-versions/store";
 import { validateFramework } from "@/lib/framework/validate";
 import type { Role } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
@@ -28,6 +28,8 @@ function correctedFramework() {
   if (!result.ok) throw new Error("fixture framework invalid");
   return { content: JSON.stringify(definition), checksum: frameworkChecksum(result.framework) };
 }
+/** The corrected version movePeriodVersion's prepare imported. */
+let correctedVersionId = "";
 type Row = {
   allowed: Role[];
   /** Brings the records into the state the command needs (e.g. a submitted answer) before each attempt. */
@@ -167,6 +169,15 @@ const MATRIX: Record<CommandName, Row> = {
     },
     own: (f) => ({ periodId: f.home.periodId, version: "1" }),
     foreign: (f) => ({ periodId: f.other.periodId, version: "1" }),
+  },
+  movePeriodVersion: {
+    allowed: ["KOORDINATOR"],
+    // A corrected spbe-2020 (version 2) both agencies' 2026 periods may move to.
+    prepare: async () => {
+      correctedVersionId = (await importFrameworkVersion(db, { ...getFramework("spbe-2020")!, name: "Indeks SPBE (koreksi uji)" })).id;
+    },
+    own: (f) => ({ periodId: f.home.periodId, version: "1", frameworkVersionId: correctedVersionId, reason: "Salinan resmi terbit, kerangka dikoreksi." }),
+    foreign: (f) => ({ periodId: f.other.periodId, version: "1", frameworkVersionId: correctedVersionId, reason: "Salinan resmi terbit, kerangka dikoreksi." }),
   },
   updatePeriod: {
     allowed: ["KOORDINATOR"],

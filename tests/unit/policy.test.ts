@@ -25,7 +25,7 @@ function actorWith(role: Role): Actor {
 const OWN: Record<Role, Action[]> = {
   SUPERADMIN: ["instansi.manage", "instansi.list", "results.read-all", "results.read", "framework.import"],
   KOORDINATOR: [
-    "instansi.read", "results.read", "answer.read-all", "audit.read", "unit.manage", "instansi.settings", "user.manage", "period.manage",
+    "instansi.read", "results.read", "answer.read-all", "audit.read", "unit.manage", "instansi.settings", "user.manage", "period.manage", "period.change-version",
     "assignment.manage", "external-result.record", "answer.read", "comment.create", "evidence.read", "answer.import",
     "simulation.run", "recommendation.read", "recommendation.manage", "recommendation.update-status",
   ],

@@ -14,7 +14,9 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { Deadline, IndexSummary, PeriodSettingsFields, PhaseStepper } from "@/components/periods/period-parts";
 import { carryOverOffer } from "@/lib/assessment/previous-period";
-import { advancePeriodPhase, carryOverPeriod, reopenPeriod, updatePeriod } from "../actions";
+import { advancePeriodPhase, carryOverPeriod, movePeriodVersion, reopenPeriod, updatePeriod } from "../actions";
+import { versionMoveOffer } from "@/lib/assessment/version-move";
+import { VersionMoveOffer } from "@/components/periods/version-move";
 import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("period");
@@ -42,10 +44,11 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
   const view = labels.overview;
   const scope = { instansiId: period.instansiId };
   const canManage = can(actor, "period.manage", scope);
-  const [baseline, locker, carryOver] = await Promise.all([
+  const [baseline, locker, carryOver, versionMove] = await Promise.all([
     period.baselinePeriodId ? db.assessmentPeriod.findFirst({ where: { id: period.baselinePeriodId, instansiId: period.instansiId }, select: { year: true } }) : null,
     period.lockedById ? db.user.findUnique({ where: { id: period.lockedById }, select: { name: true } }) : null,
     canManage && phaseAllows(period.phase, "assignment.edit") ? carryOverOffer(db, period) : null,
+    can(actor, "period.change-version", scope) ? versionMoveOffer(db, period) : null,
   ]);
   const next = nextPhase(period.phase);
   const title = fill(labels.periodTitle, { year: period.year });
@@ -197,6 +200,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
               <SubmitButton pendingLabel={m.forms.saving} variant="secondary">{labels.carryOverSubmit}</SubmitButton>
             </ActionForm>
           )}
+          {versionMove && <VersionMoveOffer plan={versionMove.plan} refusal={versionMove.refusal} action={movePeriodVersion} locale={locale} m={m} />}
           {period.phase === "FINAL" && (
             <ActionForm id="buka-kembali" action={reopenPeriod} schema="periodReopen" fixErrorsMessage={m.forms.fixErrors} className="space-y-2">
               <input type="hidden" name="periodId" value={period.id} />

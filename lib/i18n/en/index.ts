@@ -28,6 +28,7 @@ import { titles } from "./titles";
 import { validation } from "./validation";
 import { values } from "./values";
 import { corrections } from "./corrections";
+import { versionMove } from "./versionMove";
 import type { id } from "../id";
 
 export const en: typeof id = {
@@ -60,4 +61,5 @@ export const en: typeof id = {
   validation,
   values,
   corrections,
+  versionMove,
 };

@@ -28,6 +28,7 @@ import { titles } from "./titles";
 import { validation } from "./validation";
 import { values } from "./values";
 import { corrections } from "./corrections";
+import { versionMove } from "./versionMove";
 
 export const id = {
   app,
@@ -59,4 +60,5 @@ export const id = {
   validation,
   values,
   corrections,
+  versionMove,
 };
