@@ -6,11 +6,13 @@
 // never by number. A version that no longer has an indicator holding work in the period,
 // or whose scale no longer allows a stored level, is refused with the list: nothing is
 // dropped silently. Assignments and evidence candidates of a removed indicator are only
-// plans; they are let go, and the preview says so before the Koordinator confirms.
+// plans; they are let go, and the preview says so before the Koordinator confirms. Butir
+// evidence and statuses name butir codes: a version without one of them in use is refused too.
 import { writeAudit } from "@/lib/audit";
 import { defineCommand } from "@/lib/command";
 import type { DbClient, DbTransaction } from "@/lib/db";
 import { AppError, fieldError } from "@/lib/errors";
+import { listIndicators } from "@/lib/framework/catalog";
 import { diffFrameworks, type FrameworkDiff } from "@/lib/framework/diff";
 import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework-versions/store";
 import { Prisma, type AssessmentPeriod } from "@/lib/generated/prisma/client";
@@ -29,11 +31,11 @@ export const VERSION_MOVE_PHASES = ["PERSIAPAN", "PENGISIAN"] as const satisfies
  * indicators. A test reads prisma/schema.prisma and fails when a model with both is
  * missing here, so a new per-indicator record cannot stay behind on the old version.
  */
-export const PERIOD_INDICATOR_TABLES = ["Answer", "Assignment", "Comment", "Recommendation", "Objection", "EvidenceCandidate"] as const;
+export const PERIOD_INDICATOR_TABLES = ["Answer", "Assignment", "Comment", "Recommendation", "Objection", "ButirStatusRound", "EvidenceCandidate"] as const;
 type PeriodIndicatorTable = (typeof PERIOD_INDICATOR_TABLES)[number];
 
 /** Records that are work (kept or refused, never dropped), and plans (dropped with the indicator). */
-const WORK_TABLES = ["Answer", "Comment", "Recommendation", "Objection"] as const satisfies readonly PeriodIndicatorTable[];
+const WORK_TABLES = ["Answer", "Comment", "Recommendation", "Objection", "ButirStatusRound"] as const satisfies readonly PeriodIndicatorTable[];
 
 type IndicatorRef = { code: string; name: string };
 
@@ -48,6 +50,8 @@ export type VersionMovePlan = {
   blocking: (IndicatorRef & { records: number })[];
   /** Stored levels the new version's scale does not allow: refused too. */
   outOfScale: (IndicatorRef & { level: string })[];
+  /** Butir codes with evidence or a status in the period that the new version's indicator does not have: refused too. */
+  missingButir: (IndicatorRef & { butir: string[] })[];
   /** Removed indicators whose assignments or evidence candidates are let go. */
   dropped: (IndicatorRef & { assignments: number; candidates: number })[];
 };
@@ -85,14 +89,17 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
   });
   const newCodes = new Set(nodes.filter((node) => node.versionId === to.id).map((node) => node.code));
   const oldById = new Map(nodes.filter((node) => node.versionId === from.id).map((node) => [node.id, node]));
-  const [answers, assignments, comments, recommendations, objections, candidates, levels] = await Promise.all([
+  const [answers, assignments, comments, recommendations, objections, butirRounds, candidates, levels, butirEvidence, butirStatuses] = await Promise.all([
     db.answer.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.assignment.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.comment.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.recommendation.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.objection.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
+    db.butirStatusRound.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.evidenceCandidate.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.answer.findMany({ where: { periodId: period.id, level: { not: null } }, select: { indicatorId: true, level: true } }),
+    db.butirEvidence.findMany({ where: { answer: { periodId: period.id } }, distinct: ["answerId", "butirCode"], select: { butirCode: true, answer: { select: { indicatorId: true } } } }),
+    db.butirStatus.findMany({ where: { round: { periodId: period.id } }, select: { butirCode: true, round: { select: { indicatorId: true } } } }),
   ]);
   const rows: Row[] = (
     [
@@ -101,6 +108,7 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
       ["Comment", comments],
       ["Recommendation", recommendations],
       ["Objection", objections],
+      ["ButirStatusRound", butirRounds],
       ["EvidenceCandidate", candidates],
     ] as const
   ).flatMap(([table, groups]) => groups.map((group) => ({ table, indicatorId: group.indicatorId, count: group._count._all })));
@@ -130,6 +138,20 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
     if (!newCodes.has(node.code) || "level" in checkLevel(scale, answer.level!.toString())) return [];
     return [{ code: node.code, name: node.name, level: displayLevel(answer.level) }];
   });
+  // Butir codes name the indicator's number (I{n}-L{l}-{NN}): a renumbered or reworked version may not have them.
+  const newButir = new Map(listIndicators(to.definition).map(({ indicator }) => [indicator.code, new Set((indicator.levels ?? []).flatMap((level) => level.butir.map((butir) => butir.code)))]));
+  const missing = new Map<string, IndicatorRef & { butir: string[] }>();
+  for (const { butirCode, indicatorId } of [
+    ...butirEvidence.map((row) => ({ butirCode: row.butirCode, indicatorId: row.answer.indicatorId })),
+    ...butirStatuses.map((row) => ({ butirCode: row.butirCode, indicatorId: row.round.indicatorId })),
+  ]) {
+    const node = oldById.get(indicatorId)!;
+    const available = newButir.get(node.code);
+    if (!available || available.has(butirCode)) continue;
+    const entry = missing.get(node.code) ?? { code: node.code, name: node.name, butir: [] };
+    if (!entry.butir.includes(butirCode)) entry.butir.push(butirCode);
+    missing.set(node.code, entry);
+  }
   const byCode = (a: IndicatorRef, b: IndicatorRef) => a.code.localeCompare(b.code, "id", { numeric: true });
   return {
     period: { id: period.id, year: period.year, version: period.version },
@@ -139,6 +161,7 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
     kept,
     blocking: [...blocking.values()].sort(byCode),
     outOfScale: outOfScale.sort(byCode),
+    missingButir: [...missing.values()].sort(byCode),
     dropped: [...dropped.values()].sort(byCode),
   };
 }
@@ -149,6 +172,9 @@ export function planRefusal(plan: VersionMovePlan) {
   if (plan.blocking.length > 0) return msg("versionMove.removedWithWork", { version: plan.to.version, indicators: list(plan.blocking) });
   if (plan.outOfScale.length > 0) {
     return msg("versionMove.outOfScale", { version: plan.to.version, indicators: plan.outOfScale.map((item) => `${item.code} ${item.name} (${item.level})`).join("; ") });
+  }
+  if (plan.missingButir.length > 0) {
+    return msg("versionMove.missingButir", { version: plan.to.version, indicators: plan.missingButir.map((item) => `${item.code} ${item.name} (${item.butir.sort().join(", ")})`).join("; ") });
   }
   return null;
 }

@@ -176,6 +176,25 @@ describe("moving a period to a newer version of its framework", () => {
     expect(await db.assessmentPeriod.findUniqueOrThrow({ where: { id: period.id } })).toMatchObject({ frameworkVersionId: pemdi, version: 1 });
   });
 
+  it("refuses a version whose indicator no longer has a butir holding a status in the period", async () => {
+    const { home } = fixtures;
+    const pemdi = (await db.frameworkVersion.findFirstOrThrow({ where: { framework: { code: "pemdi-2026" } } })).id;
+    const period = await db.assessmentPeriod.create({ data: { instansiId: home.instansiId, year: 2027, frameworkVersionId: pemdi, phase: "PENGISIAN" } });
+    const i5 = await nodeOf(pemdi, "I5");
+    await db.butirStatusRound.create({
+      data: { periodId: period.id, indicatorId: i5.id, stage: "INTERNAL_VERIFICATION", round: 1, statuses: { create: [{ butirCode: "I5-L2-01", status: "diterima" }] } },
+    });
+    // Version 2 drops the butir of I5's level 2.
+    const withoutButir = mapIndicators(getFramework("pemdi-2026")!, (node) =>
+      node.code === "I5" ? { ...node, levels: node.levels?.map((level) => (level.level === 2 ? { ...level, butir: [] } : level)) } : node,
+    );
+    const v2 = await importFrameworkVersion(db, withoutButir, { notes: "butir dihapus uji" });
+
+    const refused = await run({ periodId: period.id, version: "1", frameworkVersionId: v2.id, reason: REASON });
+    expect((refused as AppError).message).toBe(`Butir berikut sudah berisi bukti atau status di periode ini tetapi tidak ada di versi 2: I5 ${i5.name} (I5-L2-01). Periode tidak dipindah.`);
+    expect(await db.butirStatusRound.count({ where: { periodId: period.id, indicatorId: i5.id } })).toBe(1);
+  });
+
   it("refuses the verification and final phases, another framework, an older or the same version, and a stale period version", async () => {
     const { home, framework } = fixtures;
     const v2 = await revisedSpbe();

@@ -22,6 +22,7 @@ export const versionMove: typeof versionMoveId = {
   olderVersion: "Version {target} is older than version {current} this period uses; a period can only move to a newer version.",
   removedWithWork: "Version {version} no longer has indicators that already hold answers, comments, recommendations or objections in this period: {indicators}. The period was not moved.",
   outOfScale: "These levels are outside version {version}'s scale: {indicators}. The period was not moved.",
+  missingButir: "These butir already hold evidence or a status in this period but do not exist in version {version}: {indicators}. The period was not moved.",
   done: "Period {year} now uses {framework} version {version}; {answers} answers stay with their indicators.",
   calculatorNote:
     "A new framework version is imported by the superadmin and never changes a period already under way. The coordinator can move a period still in Preparation or Filling to a newer version of the same framework, with a recorded reason.",

@@ -21,6 +21,7 @@ export const versionMove = {
   olderVersion: "Versi {target} lebih lama dari versi {current} yang dipakai periode ini; periode hanya dapat dipindah ke versi yang lebih baru.",
   removedWithWork: "Versi {version} tidak lagi memuat indikator yang sudah berisi jawaban, komentar, rekomendasi, atau sanggahan di periode ini: {indicators}. Periode tidak dipindah.",
   outOfScale: "Tingkat berikut berada di luar skala versi {version}: {indicators}. Periode tidak dipindah.",
+  missingButir: "Butir berikut sudah berisi bukti atau status di periode ini tetapi tidak ada di versi {version}: {indicators}. Periode tidak dipindah.",
   done: "Periode {year} kini memakai {framework} versi {version}; {answers} jawaban tetap pada indikatornya.",
   calculatorNote:
     "Versi baru kerangka diimpor Superadmin dan tidak mengubah periode yang sudah berjalan. Koordinator dapat memindahkan periode yang masih Persiapan atau Pengisian ke versi baru kerangka yang sama, dengan alasan tercatat.",
