@@ -155,13 +155,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
   }
 
   await ensureShippedFrameworks(db);
-  const framework = await getLatestFrameworkVersion(db, FRAMEWORK_CODE);
-  if (!framework) throw new Error(`Kerangka ${FRAMEWORK_CODE} tidak ditemukan setelah impor`);
-  const indicatorRows = await db.frameworkNode.findMany({
-    where: { versionId: framework.id, kind: "INDICATOR" },
-    select: { id: true, number: true },
-  });
-  const indicatorIds = new Map(indicatorRows.map((row) => [row.number, row.id]));
+  const framework = await loadDemoFramework(db);
 
   // Hashing is deliberately slow: do it before the transaction holds a connection.
   const passwordHashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
@@ -171,13 +165,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     async (tx) => {
       // A concurrent seed may have won the race since the check above.
       if (await tx.instansi.findFirst({ where: { isDemo: true }, select: { id: true } })) return;
-      await writeDemoData(tx, {
-        frameworkVersionId: framework.id,
-        definition: framework.definition,
-        indicatorIds,
-        passwordHashes,
-        plans,
-      });
+      await writeDemoData(tx, { ...framework, instansi: DEMO_INSTANSI, accounts: DEMO_ACCOUNTS, passwordHashes, plans });
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -194,6 +182,62 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
   }
   log(`Data demo dimuat. Kata sandi semua akun demo: ${DEMO_PASSWORD}`);
   return { isCreated: true, instansi: summary };
+}
+
+async function loadDemoFramework(db: Db) {
+  const framework = await getLatestFrameworkVersion(db, FRAMEWORK_CODE);
+  if (!framework) throw new Error(`Kerangka ${FRAMEWORK_CODE} tidak ditemukan setelah impor`);
+  const indicatorRows = await db.frameworkNode.findMany({
+    where: { versionId: framework.id, kind: "INDICATOR" },
+    select: { id: true, number: true },
+  });
+  return {
+    frameworkVersionId: framework.id,
+    definition: framework.definition,
+    indicatorIds: new Map(indicatorRows.map((row) => [row.number, row.id])),
+  };
+}
+
+export interface DemoAgencyCopyInput {
+  /** Code of the demo agency whose data is copied: same units, people (by role), answers, history and documents. */
+  readonly template: string;
+  /** Unique code, name and host label of the copy; people get `<local part>@<host>.spbe.demo`. */
+  readonly code: string;
+  readonly name: string;
+  readonly host: string;
+  /** A hash of DEMO_PASSWORD to reuse (hashing is slow); hashed here when omitted. */
+  readonly passwordHash?: string;
+}
+
+export interface DemoAgencyCopy {
+  readonly instansiId: string;
+  readonly periodId: string;
+  readonly accounts: readonly DemoAccount[];
+}
+
+/**
+ * One more agency with exactly the data of a demo agency (the same plan, so the same levels,
+ * statuses and indices) under its own code, name and email host: for tests that must not
+ * share an agency with each other. Needs the shipped frameworks; one transaction.
+ */
+export async function seedDemoAgencyCopy(db: Db, input: DemoAgencyCopyInput): Promise<DemoAgencyCopy> {
+  const template = DEMO_INSTANSI.find((instansi) => instansi.code === input.template);
+  if (!template) throw new Error(`Instansi demo ${input.template} tidak ada`);
+  const instansi: DemoInstansi = { ...template, code: input.code, name: input.name, host: input.host };
+  const accounts = DEMO_ACCOUNTS.filter((account) => account.instansi === template.code).map((account) => ({
+    ...account,
+    email: account.email.replace(`@${template.host}.`, `@${input.host}.`),
+    instansi: instansi.code,
+  }));
+  const framework = await loadDemoFramework(db);
+  const passwordHash = input.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
+  const plan = planInstansi(instansi, framework.definition, template.code);
+  await db.$transaction(
+    (tx) => writeDemoData(tx, { ...framework, instansi: [instansi], accounts, passwordHashes: accounts.map(() => passwordHash), plans: [plan] }),
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  const period = await db.assessmentPeriod.findFirstOrThrow({ where: { instansi: { code: instansi.code }, year: PERIOD_YEAR }, select: { id: true, instansiId: true } });
+  return { instansiId: period.instansiId, periodId: period.id, accounts };
 }
 
 // ---------------------------------------------------------------- planning (pure)
@@ -218,10 +262,11 @@ interface InstansiPlan {
   readonly history: readonly { year: number; indexExact: string; predicate: string; nodeIndices: Record<string, string> }[];
 }
 
-function planInstansi(instansi: DemoInstansi, framework: FrameworkDefinition): InstansiPlan {
-  const profile = PROFILES[instansi.code];
-  if (!profile) throw new Error(`Profil demo ${instansi.code} tidak ada`);
-  const random = createRandom(instansi.code);
+/** `profileCode` names the demo profile (and random seed): a copy plans exactly like its template. */
+function planInstansi(instansi: DemoInstansi, framework: FrameworkDefinition, profileCode = instansi.code): InstansiPlan {
+  const profile = PROFILES[profileCode];
+  if (!profile) throw new Error(`Profil demo ${profileCode} tidak ada`);
+  const random = createRandom(profileCode);
   const indicators = listIndicators(framework).map(({ indicator, ancestors }) => ({
     indicator,
     domain: ancestors[0]?.code ?? "",
@@ -494,13 +539,16 @@ interface WriteInput {
   readonly frameworkVersionId: string;
   readonly definition: FrameworkDefinition;
   readonly indicatorIds: ReadonlyMap<number | null, string>;
+  readonly instansi: readonly DemoInstansi[];
+  /** Their people; passwordHashes[i] belongs to accounts[i]. */
+  readonly accounts: readonly DemoAccount[];
   readonly passwordHashes: readonly string[];
   readonly plans: readonly InstansiPlan[];
 }
 
 /** A fixed number of createMany round trips, whatever the amount of data. */
 async function writeDemoData(tx: DbTransaction, input: WriteInput): Promise<void> {
-  const { plans, indicatorIds } = input;
+  const { plans, indicatorIds, accounts } = input;
   const indicatorId = (number: number): string => {
     const id = indicatorIds.get(number);
     if (!id) throw new Error(`Indikator ${number} tidak ada pada versi kerangka`);
@@ -508,13 +556,13 @@ async function writeDemoData(tx: DbTransaction, input: WriteInput): Promise<void
   };
 
   const instansiRows = await tx.instansi.createManyAndReturn({
-    data: DEMO_INSTANSI.map(({ code, name, kind, region }) => ({ code, name, kind, region, isDemo: true })),
+    data: input.instansi.map(({ code, name, kind, region }) => ({ code, name, kind, region, isDemo: true })),
     select: { id: true, code: true },
   });
   const instansiId = byKey(instansiRows, (row) => row.code, (row) => row.id);
 
   const unitRows = await tx.unit.createManyAndReturn({
-    data: DEMO_INSTANSI.flatMap((instansi) =>
+    data: input.instansi.flatMap((instansi) =>
       DEMO_UNITS.map((unit) => ({ ...unit, instansiId: instansiId(instansi.code) })),
     ),
     select: { id: true, code: true, instansiId: true, functions: true },
@@ -522,7 +570,7 @@ async function writeDemoData(tx: DbTransaction, input: WriteInput): Promise<void
   const unitId = byKey(unitRows, (row) => `${row.instansiId}/${row.code}`, (row) => row.id);
 
   const userRows = await tx.user.createManyAndReturn({
-    data: DEMO_ACCOUNTS.map((account, position) => ({
+    data: accounts.map((account, position) => ({
       email: account.email,
       name: account.name,
       passwordHash: input.passwordHashes[position] ?? null,
@@ -531,7 +579,7 @@ async function writeDemoData(tx: DbTransaction, input: WriteInput): Promise<void
   });
   const userId = byKey(userRows, (row) => row.email, (row) => row.id);
   await tx.membership.createMany({
-    data: DEMO_ACCOUNTS.map((account) => {
+    data: accounts.map((account) => {
       const agency = account.instansi === null ? null : instansiId(account.instansi);
       return {
         userId: userId(account.email),
@@ -543,7 +591,7 @@ async function writeDemoData(tx: DbTransaction, input: WriteInput): Promise<void
   });
 
   const periodRows = await tx.assessmentPeriod.createManyAndReturn({
-    data: DEMO_INSTANSI.map((instansi) => ({
+    data: input.instansi.map((instansi) => ({
       instansiId: instansiId(instansi.code),
       year: PERIOD_YEAR,
       frameworkVersionId: input.frameworkVersionId,
@@ -576,7 +624,7 @@ async function writeDemoData(tx: DbTransaction, input: WriteInput): Promise<void
   }
   const assignmentRows = await tx.assignment.createManyAndReturn({ data: assignmentData, select: { id: true, unitId: true } });
   const opdUsers = new Map<string, string>();
-  for (const account of DEMO_ACCOUNTS) {
+  for (const account of accounts) {
     if (account.role === "ADMIN_OPD" && account.instansi && account.unit) {
       opdUsers.set(unitId(`${instansiId(account.instansi)}/${account.unit}`), userId(account.email));
     }
@@ -593,12 +641,9 @@ async function writeDemoData(tx: DbTransaction, input: WriteInput): Promise<void
   const actors = new Map<string, { asesor: string; koordinator: string }>();
   for (const plan of plans) {
     const agency = instansiId(plan.instansi.code);
-    const host = plan.instansi.host;
+    const emailOf = (role: Role) => accounts.find((account) => account.instansi === plan.instansi.code && account.role === role)?.email ?? "";
     // Answers of units without an ADMIN_OPD account are entered by the coordinator's team.
-    const people = {
-      asesor: userId(`asesor@${host}.spbe.demo`),
-      koordinator: userId(`koordinator@${host}.spbe.demo`),
-    };
+    const people = { asesor: userId(emailOf("ASESOR")), koordinator: userId(emailOf("KOORDINATOR")) };
     actors.set(agency, people);
     for (const answer of plan.answers) {
       const owner = ownerUnit.get(`${agency}/${answer.indicator.number}`);

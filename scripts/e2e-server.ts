@@ -2,10 +2,17 @@
 // on a fresh database with demo data, either a scratch database on the PostgreSQL server in
 // DATABASE_URL or a new embedded one in a temporary DATA_DIR. Next to it runs a real OpenID
 // Connect provider on the following port, configured as the portal's single sign-on.
+//
+// The database URL is written to a state file (tests/e2e/fixtures/server-state.ts) so the
+// test workers can build each spec's own agency in the same database. For that the embedded
+// database is served from this process (not from scripts/start.ts, which then sees it as
+// DATABASE_URL): its loopback port is known here and reachable by every worker.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startEmbeddedServer } from "../lib/db/embedded-server";
+import { removeE2eState, writeE2eState } from "../tests/e2e/fixtures/server-state";
 import { createScratchDatabase } from "../tests/support/scratch-database";
 import { startOidcProvider } from "../tests/support/oidc-provider";
 
@@ -30,9 +37,19 @@ if (process.env.DATABASE_URL) {
 } else {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-e2e-"));
   env.DATA_DIR = dataDir;
-  delete env.DATABASE_URL;
-  cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+  const embedded = await startEmbeddedServer({ dataDir: path.join(dataDir, "pgdata") });
+  env.DATABASE_URL = embedded.url;
+  cleanup = async () => {
+    await embedded.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
 }
+writeE2eState(port, { databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const cleanupDatabase = cleanup;
+cleanup = async () => {
+  removeE2eState(port);
+  await cleanupDatabase();
+};
 
 const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], { stdio: "inherit", env });
 const stop = () => {

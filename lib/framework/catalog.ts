@@ -1,5 +1,6 @@
-import pemdi2026Data from "./data/pemdi-2026.json";
-import spbe2020Data from "./data/spbe-2020.json";
+// The attributes let plain Node ESM load this module too (Playwright workers build e2e fixtures with it).
+import pemdi2026Data from "./data/pemdi-2026.json" with { type: "json" };
+import spbe2020Data from "./data/spbe-2020.json" with { type: "json" };
 import {
   isIndicatorNode,
   type FrameworkDefinition,

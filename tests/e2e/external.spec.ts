@@ -1,12 +1,18 @@
-// External stages in the 2025 demo period of Kabupaten Sukamaju (phase Verifikasi): the
+// External stages in the 2025 period of a copy of Kabupaten Sukamaju (phase Verifikasi): the
 // Koordinator records the document stage for two indicators, one below the self level; it
 // appears next to the self-assessment and on the sanggah list. The Pimpinan reads the same
 // page without forms; an Admin OPD gets the not-found page.
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { type Page } from "@playwright/test";
+import { fill } from "@/lib/i18n/format";
+import { answers } from "@/lib/i18n/id/answers";
+import { external } from "@/lib/i18n/id/external";
+import { notFound } from "@/lib/i18n/id/notFound";
+import { expect, test, type Agency } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
+const DOCUMENT = answers.stages.DOCUMENT!;
+let agency: Agency;
 let externalPath = "";
 let lowered = 0;
 let kept = 0;
@@ -18,12 +24,16 @@ async function openPeriod2025(page: Page) {
   externalPath = `${href}/eksternal`;
 }
 
+test.beforeAll(async ({ agencies }) => {
+  agency = await agencies.create({ label: "external" });
+});
+
 test("the Koordinator records the document stage; the lower result is marked and on the sanggah list", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(page, "koordinator");
   await openPeriod2025(page);
   await page.goto(externalPath);
-  await expect(page.getByRole("heading", { level: 1, name: "Hasil penilaian eksternal" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /Kembali ke periode/ })).toHaveAttribute("href", externalPath.replace(/\/eksternal$/, ""));
+  await expect(page.getByRole("heading", { level: 1, name: external.title })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(external.back) })).toHaveAttribute("href", externalPath.replace(/\/eksternal$/, ""));
 
   // Two self-assessed indicators at level 2 or more: one gets a lower document result, one the same.
   const selfLevels: { number: number; level: number }[] = [];
@@ -38,36 +48,36 @@ test("the Koordinator records the document stage; the lower result is marked and
 
   await expect(page.getByTestId("sanggah-kosong")).toBeVisible();
   const form = page.locator("#catat-tahap");
-  await expect(page.getByRole("link", { name: "Dokumen", exact: true })).toHaveAttribute("aria-current", "page");
-  await form.getByLabel(`Tingkat indikator ${low.number}`, { exact: true }).selectOption(String(low.level - 1));
-  await form.getByLabel(`Catatan indikator ${low.number}`, { exact: true }).fill("Reviu pelaksanaan belum dilampirkan.");
-  await form.getByLabel(`Tingkat indikator ${same.number}`, { exact: true }).selectOption(String(same.level));
-  await form.getByRole("button", { name: "Simpan hasil tahap Dokumen" }).click();
-  await expect(page.getByTestId("catat-tahap-hasil")).toContainText("Hasil tahap Dokumen disimpan: 2 indikator berubah.");
+  await expect(page.getByRole("link", { name: DOCUMENT, exact: true })).toHaveAttribute("aria-current", "page");
+  await form.getByLabel(fill(external.levelLabel, { number: low.number }), { exact: true }).selectOption(String(low.level - 1));
+  await form.getByLabel(fill(external.notesLabel, { number: low.number }), { exact: true }).fill("Reviu pelaksanaan belum dilampirkan.");
+  await form.getByLabel(fill(external.levelLabel, { number: same.number }), { exact: true }).selectOption(String(same.level));
+  await form.getByRole("button", { name: fill(external.save, { stage: DOCUMENT }) }).click();
+  await expect(page.getByTestId("catat-tahap-hasil")).toContainText(fill(external.recorded, { stage: DOCUMENT, count: 2 }));
 
   // Side by side, with the difference in words, not only in colour.
   const lowerCell = page.getByTestId(`eksternal-${low.number}-DOCUMENT`);
   await expect(lowerCell).toContainText(`${low.level - 1}`);
-  await expect(lowerCell).toContainText("lebih rendah dari penilaian mandiri");
+  await expect(lowerCell).toContainText(external.lower);
   await expect(page.getByTestId(`eksternal-${same.number}-DOCUMENT`)).toHaveText(String(same.level));
-  await expect(page.getByTestId("indeks-DOCUMENT")).toContainText("2/47 indikator");
+  await expect(page.getByTestId("indeks-DOCUMENT")).toContainText(fill(external.completenessValue, { answered: 2, total: 47 }));
 
   const row = page.getByTestId(`sanggah-${low.number}`);
   await expect(row).toContainText(`${low.level - 1}`);
-  await expect(row).toContainText("Dokumen");
+  await expect(row).toContainText(DOCUMENT);
   await expect(page.getByTestId(`sanggah-${same.number}`)).toHaveCount(0);
-  await expect(page.getByTestId("batas-sanggah")).toContainText("Batas sanggah: 27 Februari 2026");
+  await expect(page.getByTestId("batas-sanggah")).toContainText(fill(external.deadline, { date: "27 Februari 2026" }));
 
   // After a reload the form shows what is stored.
   await page.reload();
-  await expect(page.locator("#catat-tahap").getByLabel(`Tingkat indikator ${low.number}`, { exact: true })).toHaveValue(String(low.level - 1));
+  await expect(page.locator("#catat-tahap").getByLabel(fill(external.levelLabel, { number: low.number }), { exact: true })).toHaveValue(String(low.level - 1));
 });
 
 test("the Pimpinan sees the stages and the sanggah list, without any form", async ({ page }) => {
-  await signIn(page, "pimpinan@sukamaju.spbe.demo");
+  await agency.signIn(page, "pimpinan");
   await page.goto(externalPath);
   await expect(page.getByTestId("eksternal-baca-saja")).toBeVisible();
-  await expect(page.getByTestId(`eksternal-${lowered}-DOCUMENT`)).toContainText("lebih rendah dari penilaian mandiri");
+  await expect(page.getByTestId(`eksternal-${lowered}-DOCUMENT`)).toContainText(external.lower);
   await expect(page.getByTestId(`sanggah-${lowered}`)).toBeVisible();
   await expect(page.getByTestId(`sanggah-${kept}`)).toHaveCount(0);
   await expect(page.locator("#catat-tahap")).toHaveCount(0);
@@ -75,9 +85,9 @@ test("the Pimpinan sees the stages and the sanggah list, without any form", asyn
 });
 
 test("an Admin OPD gets the not-found page", async ({ page }) => {
-  await signIn(page, "opd.diskominfo@sukamaju.spbe.demo");
+  await agency.signIn(page, "opd.diskominfo");
   const response = await page.goto(externalPath);
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
-  await expect(page.getByText("Hasil penilaian eksternal")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: notFound.title })).toBeVisible();
+  await expect(page.getByText(external.title)).toHaveCount(0);
 });

@@ -6,7 +6,7 @@ import { getFramework } from "@/lib/framework/catalog";
 import { getLatestFrameworkVersion, importFrameworkVersion, listLatestFrameworkVersions } from "@/lib/framework-versions/store";
 import { Decimal } from "@/lib/decimal";
 import { scoreAssessment } from "@/lib/scoring/score";
-import { DEMO_ACCOUNTS, DEMO_INSTANSI, DEMO_PASSWORD, seedDemoData, type SeedSummary } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_INSTANSI, DEMO_PASSWORD, seedDemoAgencyCopy, seedDemoData, type SeedSummary } from "@/prisma/seed";
 import { resetDatabase } from "./db-reset";
 
 const ROLES = ["SUPERADMIN", "KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"] as const;
@@ -178,6 +178,31 @@ describe("seedDemoData", () => {
     const second = await seedDemoData(db, silent);
     expect(second.isCreated).toBe(false);
     expect(await countRows()).toEqual(before);
+  });
+});
+
+describe("seedDemoAgencyCopy (the end-to-end fixtures' agency)", () => {
+  it("writes an agency of its own with the template's units, people by role, answers and index, under its own code and emails", async () => {
+    const copy = await seedDemoAgencyCopy(db, { template: "kab-sukamaju", code: "kab-sukamaju-uji", name: "Pemerintah Kabupaten Sukamaju uji", host: "sukamaju-uji" });
+    const original = await db.instansi.findUniqueOrThrow({ where: { code: "kab-sukamaju" }, select: { id: true, _count: { select: { units: true } } } });
+    const agency = await db.instansi.findUniqueOrThrow({ where: { code: "kab-sukamaju-uji" }, select: { id: true, name: true, _count: { select: { units: true } } } });
+    expect(agency).toMatchObject({ id: copy.instansiId, name: "Pemerintah Kabupaten Sukamaju uji", _count: { units: original._count.units } });
+
+    const people = await db.membership.findMany({ where: { instansiId: copy.instansiId }, select: { role: true, user: { select: { email: true } } } });
+    expect(people.map((person) => person.user.email).sort()).toEqual(copy.accounts.map((account) => account.email).sort());
+    expect(copy.accounts.map((account) => account.email)).toContain("koordinator@sukamaju-uji.spbe.demo");
+    expect(new Set(people.map((person) => person.role))).toEqual(new Set(ROLES.filter((role) => role !== "SUPERADMIN")));
+
+    expect((await selfScore("kab-sukamaju-uji")).indexExact).toBe((await selfScore("kab-sukamaju")).indexExact);
+    const statusesOf = async (instansiId: string) =>
+      (await db.answer.findMany({ where: { period: { instansiId } }, select: { stage: true, status: true, indicator: { select: { number: true } } } }))
+        .map((answer) => `${answer.indicator.number}/${answer.stage}/${answer.status}`)
+        .sort();
+    expect(await statusesOf(copy.instansiId)).toEqual(await statusesOf(original.id));
+    // Nothing of the copy points into another agency.
+    const links = await db.answerEvidence.findMany({ where: { answer: { periodId: copy.periodId } }, select: { evidence: { select: { instansiId: true } } } });
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.evidence.instansiId).toBe(copy.instansiId);
   });
 });
 
