@@ -15,6 +15,7 @@ import { createRecommendation, setRecommendationStatus, updateRecommendation } f
 import { savePlan } from "@/lib/simulation/save-plan";
 import { importFramework } from "@/lib/framework-versions/import";
 import { movePeriodVersion } from "@/lib/assessment/version-move";
+import { attachButirEvidence, detachButirEvidence, recordButirStage } from "@/lib/assessment/butir";
 
 export const COMMANDS = {
   createRecommendation,
@@ -58,4 +59,8 @@ export const COMMANDS = {
   deleteEvidence,
   carryOverEvidence,
   importFramework,
+  // Butir (issue 12): evidence per butir, the external stages' per-butir statuses.
+  attachButirEvidence,
+  detachButirEvidence,
+  recordButirStage,
 };

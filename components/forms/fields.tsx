@@ -23,6 +23,13 @@ function FieldFrame({ name, label, hint, className, children }: Base & { childre
   );
 }
 
+/** The error of a field that has no single input (per-row lists such as the butir statuses). */
+export function FieldError({ name }: { name: string }) {
+  const { errors, formId } = useFormContext();
+  const error = errors[name];
+  return error ? <p id={`${formId}-${name}-error`} role="alert" className="text-sm text-red-700">{error}</p> : null;
+}
+
 const inputClass = (invalid: boolean) =>
   `mt-1 w-full rounded-md border px-2 py-1.5 text-sm ${invalid ? "border-red-500" : "border-slate-300"}`;
 

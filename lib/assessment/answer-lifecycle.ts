@@ -1,5 +1,5 @@
 // The one way an answer changes. Every writer of an Answer row (the indicator form, the
-// Excel import, link evidence, submission, verification, the external stages, the baseline
+// Excel import, link evidence, butir evidence, submission, verification, the external stages, the baseline
 // copy of a new period, evidence deletion) goes through this module, which owns:
 // - the transition table: which status an event may start from and which it leaves;
 // - the version: every update checks the version (and status) read and increments it in one
@@ -66,6 +66,15 @@ export const TRANSITIONS = {
     from: [NOT_YET, ...EDITABLE_STATUSES],
     to: (from) => from ?? "DRAFT",
     audit: same("answer.attach-evidence"),
+    refusal: "notEditable",
+  },
+  // Evidence attached to or detached from one butir (lib/assessment/butir.ts): the answer's
+  // evidence may grow by the item, its content and status stay, its version moves.
+  "butir-evidence": {
+    stages: ["SELF"],
+    from: [NOT_YET, ...EDITABLE_STATUSES],
+    to: (from) => from ?? "DRAFT",
+    audit: same("answer.butir-evidence"),
     refusal: "notEditable",
   },
   // Evidence deleted from the library: an open form must notice. The evidence.delete record

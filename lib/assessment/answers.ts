@@ -15,6 +15,8 @@ import { assertPhaseAllows } from "./phase";
 import { holdPeriod, loadPeriodFor } from "./period-access";
 import { parseLevel } from "./levels";
 import { msg } from "@/lib/i18n/message";
+import { butirStatusRows } from "@/lib/validation/butir";
+import { recordButirStatuses } from "./butir";
 
 type Period = Awaited<ReturnType<typeof loadPeriodFor>>;
 
@@ -144,6 +146,15 @@ export const verifyAnswer = defineCommand({
       data: { answerId: answer.id, round, verifiedLevel: parsed.level, notes: input.notes || null, decision: input.decision, reviewerId: actor.userId },
     });
     const written = (await writeAnswer(tx, { event, key: selfKey(period, answer.indicatorId), current: answer, actorId: actor.userId })) ?? (await staleAnswer(tx, answer));
+    // The butir statuses of this round (frameworks with butir); a revision goes back with the answer.
+    const butir = await recordButirStatuses(tx, {
+      period,
+      indicatorId: answer.indicatorId,
+      stage: "INTERNAL_VERIFICATION",
+      origin: "REVIEW",
+      actorId: actor.userId,
+      rows: butirStatusRows(input),
+    });
 
     if (verified) {
       const key = { periodId: period.id, indicatorId: answer.indicatorId, stage: "INTERNAL_VERIFICATION" as const };
@@ -157,7 +168,7 @@ export const verifyAnswer = defineCommand({
       instansiId: period.instansiId,
       created: false,
       before: { status: answer.status, level: answer.level?.toString() ?? null },
-      after: { status: written.status, round, verifiedLevel: parsed.level, notes: input.notes },
+      after: { status: written.status, round, verifiedLevel: parsed.level, notes: input.notes, ...(butir ? { butirRound: butir.round, butir: butir.statuses } : {}) },
     });
     return { message: msg("answers.verifiedMessage", { decision: verified ? msg("answers.decisionVerified") : msg("answers.decisionRevision") }) };
   },

@@ -13,6 +13,7 @@ import { buildLevelPreview } from "./level-preview";
 import { loadEvidenceCandidates, loadPreviousContext, loadPreviousPeriod, previousCodes } from "./previous-period";
 import { phaseAllows } from "./phase";
 import { isEditable } from "./answer-lifecycle";
+import { loadButirBoard } from "./butir";
 
 /** Level changes shown per page, newest first: an answer saved thousands of times must not make a 2 MB page. */
 export const LEVEL_HISTORY_PAGE_SIZE = 50;
@@ -105,6 +106,8 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
   const preview = buildLevelPreview(framework.definition, others, number, period.predicateBasis === "ROUNDED" ? "rounded" : "exact");
 
   const previous = await loadPreviousContext(db, framework.definition, previousPeriod, found.code);
+  // Per level the butir with their evidence and statuses (frameworks with butir only).
+  const butir = await loadButirBoard(db, periodId, node.id, found);
   const candidates = await loadEvidenceCandidates(db, periodId, node.id, previousPeriod);
 
   // Follow-up context: this period's recommendations and the previous period's for the counterpart indicators.
@@ -161,6 +164,7 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
       .map((candidate) => ({ ...candidate, attachable: ownsIt && candidate.ownerUnitId === actor.active.unitId })),
     recommendations,
     library,
+    butir,
     members,
     people,
     preview,
@@ -173,6 +177,7 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
       // Issue 15: the owner takes a submission back; the Asesor returns a verified answer for a correction.
       withdraw: ownsIt && can(actor, "answer.fill", readScope) && phaseAllows(period.phase, "answer.fill") && self?.status === "SUBMITTED",
       returnVerified: can(actor, "answer.verify", { instansiId }) && phaseAllows(period.phase, "answer.verify") && self?.status === "VERIFIED",
+      recordButirStage: butir !== null && can(actor, "external-result.record", { instansiId }) && phaseAllows(period.phase, "external.record"),
     },
   };
 }

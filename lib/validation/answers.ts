@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { httpUrl, id, line, text, version } from "./primitives";
 import { messageKey } from "@/lib/i18n/message";
+import { ZButirStatusLists } from "./butir";
 
 export const EXPLANATION_MAX = 20_000;
 export const EXPLANATION_MIN_TO_SUBMIT = 20;
@@ -27,6 +28,8 @@ export const ZAnswerVerify = z
     decision: z.enum(["VERIFIED", "NEEDS_REVISION"], { error: messageKey("answers.decisionRequired") }),
     verifiedLevel: line().trim().max(10).default(""),
     notes: text().trim().max(5000, messageKey("answers.notesTooLong")).default(""),
+    // The butir statuses of this round, for frameworks with butir (lib/assessment/butir.ts).
+    ...ZButirStatusLists.shape,
   })
   .superRefine((value, context) => {
     if (value.decision === "NEEDS_REVISION" && value.notes.length < 10) context.addIssue({ code: "custom", path: ["notes"], message: messageKey("answers.notesRequired") });

@@ -1,6 +1,7 @@
 // The schemas forms check in the browser before sending, by name (a schema itself cannot
 // be handed from a server component to a client one).
 import { ZAnswerReturn, ZAnswerVerify, ZCommentCreate } from "./answers";
+import { ZButirStage } from "./butir";
 import { ZInstansiCreate, ZMembershipAdd, ZPasswordChange, ZUnitCreate, ZUnitUpdate, ZUserCreate } from "./admin";
 import { ZPeriodOpen, ZPeriodReopen, ZPeriodVersionMove, ZPeriodUpdate } from "./periods";
 import { ZAssignmentSave } from "./assignments";
@@ -21,6 +22,7 @@ export const FORM_SCHEMAS = {
   passwordChange: ZPasswordChange,
   answerVerify: ZAnswerVerify,
   answerReturn: ZAnswerReturn,
+  butirStage: ZButirStage,
   commentCreate: ZCommentCreate,
   periodOpen: ZPeriodOpen,
   periodUpdate: ZPeriodUpdate,

@@ -16,6 +16,7 @@ import { validateFramework } from "@/lib/framework/validate";
 import type { Role } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { prepareExternalStages } from "./external-fixtures";
+import { ownEvidenceId, pemdiIndicatorIds, pemdiPeriodId, preparePemdiPeriods } from "./butir-fixtures";
 import { assignmentVersion } from "@/lib/assessment/assignments";
 import { actorFor, createFixtures, FIXTURE_PASSWORD, fixturePairs, requestContext, type AgencyFixture, type Fixtures } from "./fixtures";
 
@@ -109,6 +110,26 @@ const importInput = (agency: AgencyFixture) => ({
   rows: [{ row: 5, number: "1", level: "3", explanation: "Fakta: Perbup 12/2024. Analisis: kriteria tingkat 3 terpenuhi.", version: "0" }],
 });
 
+/** Evidence for butir I1-L1-01 of the agency's pemdi-2026 period. */
+const butirEvidenceInput = (agency: AgencyFixture) => ({ periodId: pemdiPeriodId(agency), indicatorId: pemdiIndicatorIds[1], butirCode: "I1-L1-01", evidenceId: ownEvidenceId(agency) });
+/** I1-L1-01 attached in both agencies' pemdi-2026 periods. */
+async function attachButirEvidenceInBoth(f: Fixtures) {
+  await preparePemdiPeriods(f);
+  for (const agency of [f.home, f.other]) {
+    const answer = await db.answer.create({ data: { periodId: pemdiPeriodId(agency), indicatorId: pemdiIndicatorIds[1]!, stage: "SELF", status: "DRAFT" } });
+    await db.answerEvidence.create({ data: { answerId: answer.id, evidenceId: ownEvidenceId(agency) } });
+    await db.butirEvidence.create({ data: { answerId: answer.id, evidenceId: ownEvidenceId(agency), butirCode: "I1-L1-01" } });
+  }
+}
+const butirStageInput = (agency: AgencyFixture) => ({
+  periodId: pemdiPeriodId(agency),
+  indicatorId: pemdiIndicatorIds[1],
+  stage: "DOCUMENT",
+  butirCodes: ["I1-L1-01"],
+  butirStatuses: ["diterima"],
+  butirNotes: [""],
+});
+
 const MATRIX: Record<CommandName, Row> = {
   createRecommendation: { allowed: ["KOORDINATOR"], own: (f) => recommendationInput(f.home), foreign: (f) => recommendationInput(f.other) },
   updateRecommendation: {
@@ -124,6 +145,15 @@ const MATRIX: Record<CommandName, Row> = {
     foreign: (f) => ({ ...recommendationTarget(f.other), status: "IN_PROGRESS" }),
   },
   savePlan: { allowed: ["KOORDINATOR"], own: (f) => planInput(f.home), foreign: (f) => planInput(f.other) },
+  // Butir (issue 12): the owner unit's Admin OPD attaches and detaches; the Koordinator records external stages.
+  attachButirEvidence: { allowed: ["ADMIN_OPD"], prepare: (f) => preparePemdiPeriods(f), own: (f) => butirEvidenceInput(f.home), foreign: (f) => butirEvidenceInput(f.other) },
+  detachButirEvidence: {
+    allowed: ["ADMIN_OPD"],
+    prepare: attachButirEvidenceInBoth,
+    own: (f) => butirEvidenceInput(f.home),
+    foreign: (f) => butirEvidenceInput(f.other),
+  },
+  recordButirStage: { allowed: ["KOORDINATOR"], prepare: (f) => preparePemdiPeriods(f, "VERIFIKASI"), own: (f) => butirStageInput(f.home), foreign: (f) => butirStageInput(f.other) },
   createUnit: { allowed: ["KOORDINATOR"], own: () => ({ code: "unit-baru", name: "Unit Baru" }) },
   updateUnit: { allowed: ["KOORDINATOR"], own: (f) => unitInput(f.home), foreign: (f) => unitInput(f.other) },
   setUnitActive: {

@@ -29,6 +29,7 @@ import { validation } from "./validation";
 import { values } from "./values";
 import { corrections } from "./corrections";
 import { versionMove } from "./versionMove";
+import { butir } from "./butir";
 import type { id } from "../id";
 
 export const en: typeof id = {
@@ -62,4 +63,5 @@ export const en: typeof id = {
   values,
   corrections,
   versionMove,
+  butir,
 };

@@ -29,6 +29,7 @@ import { validation } from "./validation";
 import { values } from "./values";
 import { corrections } from "./corrections";
 import { versionMove } from "./versionMove";
+import { butir } from "./butir";
 
 export const id = {
   app,
@@ -61,4 +62,5 @@ export const id = {
   values,
   corrections,
   versionMove,
+  butir,
 };

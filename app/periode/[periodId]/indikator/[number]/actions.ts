@@ -12,3 +12,6 @@ export const verifyAnswer = formAction(COMMANDS.verifyAnswer, { revalidate: [IND
 export const addComment = formAction(COMMANDS.addComment, { revalidate: [INDICATOR_PAGE] });
 export const withdrawAnswer = formAction(COMMANDS.withdrawAnswer, { revalidate: [INDICATOR_PAGE] });
 export const returnVerifiedAnswer = formAction(COMMANDS.returnVerifiedAnswer, { revalidate: [INDICATOR_PAGE] });
+export const attachButirEvidence = formAction(COMMANDS.attachButirEvidence, { revalidate: [INDICATOR_PAGE] });
+export const detachButirEvidence = formAction(COMMANDS.detachButirEvidence, { revalidate: [INDICATOR_PAGE] });
+export const recordButirStage = formAction(COMMANDS.recordButirStage, { revalidate: [INDICATOR_PAGE] });

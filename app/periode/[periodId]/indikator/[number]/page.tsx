@@ -15,7 +15,9 @@ import { levelCriteria, needsWordingMark } from "@/lib/framework/catalog";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { IndicatorRecommendations } from "@/components/recommendations/indicator-recommendations";
 import { CheckboxGroup, LevelField, SelectField, TextAreaField } from "@/components/forms/fields";
-import { addComment, addLinkEvidence, returnVerifiedAnswer, saveAnswer, submitAnswer, verifyAnswer, withdrawAnswer } from "./actions";
+import { ButirChecklist, ButirRevisions, ButirStatusFields } from "@/components/assessment/butir-checklist";
+import { valueAboveBoard } from "@/lib/assessment/butir-board";
+import { addComment, addLinkEvidence, attachButirEvidence, detachButirEvidence, recordButirStage, returnVerifiedAnswer, saveAnswer, submitAnswer, verifyAnswer, withdrawAnswer } from "./actions";
 import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("indicator");
@@ -46,6 +48,14 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
   const levelScale = levelScaleOf(definition);
   const levelChoices = levelOptions(definition, indicator);
   const evidenceLinks = self?.evidence.map((link) => link.evidence) ?? [];
+  const board = view.butir;
+  const stageLabels = labels.stages;
+  const savedLevel = self?.level?.toString() ?? null;
+  const valueAbove =
+    board && valueAboveBoard(savedLevel, board, levelScale.min)
+      ? { value: displayLevel(savedLevel), level: board.highestCompleteLevel === null ? m.butir.highestNone : String(board.highestCompleteLevel) }
+      : null;
+  const butirChoices = [...new Map([...view.library, ...evidenceLinks].map((item) => [item.id, { id: item.id, title: item.title }])).values()];
 
   return (
     <article className="space-y-6">
@@ -92,14 +102,32 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         </section>
       )}
 
+      {board && (
+        <ButirChecklist
+          board={board}
+          definition={definition}
+          labels={m.butir}
+          stageLabels={stageLabels}
+          valueAbove={valueAbove}
+          owner={
+            view.may.fill
+              ? { periodId, indicatorId: view.indicatorId, choices: butirChoices, attach: attachButirEvidence, detach: detachButirEvidence, fixErrorsMessage: m.forms.fixErrors, savingLabel: m.forms.saving }
+              : null
+          }
+        />
+      )}
+
       <PreviousContext context={view.previous} labels={labels} />
 
       <IndicatorRecommendations recommendations={view.recommendations} labels={m.recommendations} locale={locale} />
 
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{labels.yourAnswer}</h2>
+        {view.may.fill && board && <ButirRevisions board={board} definition={definition} labels={m.butir} stageLabels={stageLabels} />}
         {view.may.fill ? (
           <AnswerEditor
+            // A butir link changes the answer's evidence and version on the server: the form starts from the new one.
+            key={self?.version ?? 0}
             periodId={periodId}
             indicatorId={view.indicatorId}
             storageKey={`spbe:jawaban:${periodId}:${view.indicatorId}:${actor.userId}`}
@@ -196,8 +224,29 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
               ]}
             />
             <TextAreaField name="notes" label={labels.notes} className="sm:col-span-2" />
+            {board && <ButirStatusFields board={board} definition={definition} labels={m.butir} stage="INTERNAL_VERIFICATION" />}
             <div className="sm:col-span-2">
               <SubmitButton pendingLabel={m.forms.saving}>{labels.verifySubmit}</SubmitButton>
+            </div>
+          </ActionForm>
+        </section>
+      )}
+
+      {view.may.recordButirStage && board && (
+        <section className="space-y-2 rounded-md border border-slate-200 bg-white p-3">
+          <h2 className="text-lg font-semibold">{m.butir.stageTitle}</h2>
+          <p className="text-sm text-slate-700">{m.butir.stageIntro}</p>
+          <ActionForm id="status-butir-eksternal" action={recordButirStage} schema="butirStage" fixErrorsMessage={m.forms.fixErrors} className="grid gap-3 sm:grid-cols-2">
+            <input type="hidden" name="periodId" value={periodId} />
+            <input type="hidden" name="indicatorId" value={view.indicatorId} />
+            <SelectField
+              name="stage"
+              label={m.butir.stage}
+              options={(["DOCUMENT", "INTERVIEW", "VISITATION", "FINAL"] as const).map((stage) => ({ value: stage, label: stageLabels[stage] ?? stage }))}
+            />
+            <ButirStatusFields board={board} definition={definition} labels={m.butir} stage="DOCUMENT" />
+            <div className="sm:col-span-2">
+              <SubmitButton pendingLabel={m.forms.saving}>{m.butir.stageSave}</SubmitButton>
             </div>
           </ActionForm>
         </section>
