@@ -52,5 +52,5 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 // wins over the route's, and those responses need their own sandboxing CSP instead of the
 // pages' one. Not for build output and static files.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/auth|api/v1|api/health|bukti/[^/]+/unduh|bukti/periode/[^/]+/unduh).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/auth|api/v1|api/health|bukti/[^/]+/unduh|bukti/periode/[^/]+/unduh).*)"],
 };

@@ -128,7 +128,7 @@ export default async function IndicatorListPage({ params, searchParams }: { para
                 {isTodo && (
                   <td className="whitespace-nowrap p-2">
                     {deadline}
-                    {row.daysOverdue > 0 && <span className="ml-1 text-red-700">({fill(labels.overdue, { days: row.daysOverdue })})</span>}
+                    {row.daysOverdue > 0 && <span className="text-red-700">{" "}({fill(labels.overdue, { days: row.daysOverdue })})</span>}
                   </td>
                 )}
               </tr>
