@@ -119,3 +119,21 @@ export async function loadEvidenceCandidates(db: DbClient, periodId: string, ind
     source: `${previous?.framework.definition.name ?? ""} · ${names.get(sourceCode) ?? sourceCode}`,
   }));
 }
+
+const PHASE_NAMES: readonly string[] = ["PERSIAPAN", "PENGISIAN", "VERIFIKASI", "FINAL"] satisfies readonly PeriodPhase[];
+
+/**
+ * The stage the baseline period was in when this period copied from it (opening with
+ * "Mulai dari tahun lalu" or the carry-over), as the audit record of that copy keeps it;
+ * null when nothing was copied. A copy from a period not yet final may since have changed there.
+ */
+export async function baselineStageOf(db: DbClient, period: { id: string; instansiId: string; baselinePeriodId: string | null }): Promise<PeriodPhase | null> {
+  if (!period.baselinePeriodId) return null;
+  const copy = await db.auditLog.findFirst({
+    where: { entityType: "AssessmentPeriod", entityId: period.id, instansiId: period.instansiId, action: { in: ["period.open", "period.carry-over"] } },
+    orderBy: { id: "desc" },
+    select: { after: true },
+  });
+  const phase = (copy?.after as { baselinePhase?: unknown } | null)?.baselinePhase;
+  return typeof phase === "string" && PHASE_NAMES.includes(phase) ? (phase as PeriodPhase) : null;
+}

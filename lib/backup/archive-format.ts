@@ -42,6 +42,8 @@ export type PeriodData = {
   evidence: Rows<Prisma.EvidenceCreateManyInput>;
   answerEvidence: Rows<Prisma.AnswerEvidenceCreateManyInput>;
   evidencePeriods: Rows<Prisma.EvidencePeriodCreateManyInput>;
+  /** Evidence carried over from a period on another framework, waiting for its owner's decision. */
+  evidenceCandidates: Rows<Prisma.EvidenceCandidateCreateManyInput>;
 };
 
 export type TableName = Exclude<keyof PeriodData, "instansi" | "period" | "framework">;
@@ -64,6 +66,7 @@ export const TABLES = [
   "evidence",
   "answerEvidence",
   "evidencePeriods",
+  "evidenceCandidates",
 ] as const satisfies readonly TableName[];
 
 export const ZManifest = z.object({

@@ -52,7 +52,8 @@ async function readPeriod(tx: DbTransaction, periodId: string): Promise<PeriodDa
   const objections = await tx.objection.findMany({ where: ofPeriod, orderBy: { id: "asc" } });
   const answerEvidence = await tx.answerEvidence.findMany({ where: ofAnswers });
   const evidencePeriods = await tx.evidencePeriod.findMany({ where: ofPeriod });
-  const evidenceIds = [...new Set([...answerEvidence, ...evidencePeriods].map((link) => link.evidenceId))];
+  const evidenceCandidates = await tx.evidenceCandidate.findMany({ where: ofPeriod, orderBy: [{ indicatorId: "asc" }, { evidenceId: "asc" }] });
+  const evidenceIds = [...new Set([...answerEvidence, ...evidencePeriods, ...evidenceCandidates].map((link) => link.evidenceId))];
   const evidence = await tx.evidence.findMany({ where: { id: { in: evidenceIds } }, orderBy: { id: "asc" } });
   const blobIds = [...new Set(evidence.flatMap((item) => (item.blobId ? [item.blobId] : [])))];
   const blobs = await tx.blob.findMany({ where: { id: { in: blobIds } }, orderBy: { id: "asc" } });
@@ -103,6 +104,7 @@ async function readPeriod(tx: DbTransaction, periodId: string): Promise<PeriodDa
     evidence,
     answerEvidence,
     evidencePeriods,
+    evidenceCandidates,
   };
 }
 

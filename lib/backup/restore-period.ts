@@ -181,6 +181,7 @@ export async function restorePeriod(db: Db, storage: BlobStorage, file: string, 
         await tx.evidence.createMany({ data: data.evidence.map((row) => ({ ...row, createdById: user(row.createdById), deletedById: user(row.deletedById) })) });
         await tx.answerEvidence.createMany({ data: data.answerEvidence.map((row) => ({ ...row, addedById: user(row.addedById) })) });
         await tx.evidencePeriod.createMany({ data: data.evidencePeriods.map((row) => ({ ...row, confirmedById: user(row.confirmedById) })) });
+        await tx.evidenceCandidate.createMany({ data: data.evidenceCandidates.map((row) => ({ ...row, indicatorId: node(row.indicatorId) })) });
 
         const koordinators = new Set(data.memberships.filter((row) => row.role === "KOORDINATOR" && row.isActive !== false).map((row) => row.userId));
         const temporaryPasswords = [];

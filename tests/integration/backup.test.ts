@@ -84,6 +84,10 @@ async function fillPeriod(f: Fixtures) {
   await db.recommendation.create({ data: { periodId: home.periodId, indicatorId: indicator(2), source: "EXTERNAL", text: "Tetapkan SOP manajemen data.", ownerUnitId: home.unitIds[0], dueDate: new Date("2027-06-30"), targetLevel: "3", createdById: home.userIds.KOORDINATOR } });
   const assignment = await db.assignment.findFirstOrThrow({ where: { periodId: home.periodId, indicatorId: indicator(1) } });
   await db.assignmentAssignee.create({ data: { assignmentId: assignment.id, userId: home.userIds.ADMIN_OPD } });
+  // A candidate carried over from another framework's period, still waiting for its owner.
+  const candidate = await db.evidence.create({ data: { instansiId: home.instansiId, ownerUnitId: home.unitIds[1], kind: "LINK", title: "Portal Satu Data", url: "https://data.rumah.go.id" } });
+  await db.evidenceCandidate.create({ data: { periodId: home.periodId, indicatorId: indicator(4), evidenceId: candidate.id, sourceCode: "I9" } });
+  await db.evidencePeriod.create({ data: { evidenceId: candidate.id, periodId: home.periodId } });
   await db.historicalResult.create({ data: { instansiId: home.instansiId, year: 2024, frameworkCode: "spbe-2020", index: "2.8100", predicate: "Baik", nodeIndices: { D1: "3.10" }, source: "Laporan KemenPANRB 2024" } });
 }
 
@@ -111,8 +115,9 @@ async function snapshot(client: Db, periodId: string) {
     recommendations: withCode(await client.recommendation.findMany({ where: { periodId }, orderBy: { id: "asc" } })),
     objections: withCode(await client.objection.findMany({ where: { periodId }, orderBy: { id: "asc" } })),
     answerEvidence: await client.answerEvidence.findMany({ where: { answerId: { in: answerIds } }, orderBy: { answerId: "asc" } }),
-    evidencePeriods: await client.evidencePeriod.findMany({ where: { periodId } }),
-    evidence: await client.evidence.findMany({ where: { periods: { some: { periodId } } }, include: { blob: true } }),
+    evidencePeriods: await client.evidencePeriod.findMany({ where: { periodId }, orderBy: { evidenceId: "asc" } }),
+    evidenceCandidates: withCode(await client.evidenceCandidate.findMany({ where: { periodId } })),
+    evidence: await client.evidence.findMany({ where: { periods: { some: { periodId } } }, include: { blob: true }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -145,7 +150,7 @@ it("round-trips a period into an empty deployment: same rows, same indices, same
   const { home } = fixtures;
   const exported = await exportPeriod(db, sourceStorage, home.periodId, archive);
   expect(exported.manifest.blobs).toHaveLength(1);
-  expect(exported.manifest.counts).toMatchObject({ answers: 6, verificationRounds: 1, comments: 1, mentions: 1, recommendations: 1, objections: 1, evidence: 1, evidencePeriods: 1, assignees: 1, historicalResults: 1 });
+  expect(exported.manifest.counts).toMatchObject({ answers: 6, verificationRounds: 1, comments: 1, mentions: 1, recommendations: 1, objections: 1, evidence: 2, evidencePeriods: 2, evidenceCandidates: 1, assignees: 1, historicalResults: 1 });
   const raw = zlib.gunzipSync(fs.readFileSync(archive));
   const hash = (await db.user.findUniqueOrThrow({ where: { id: home.userIds.KOORDINATOR } })).passwordHash!;
   expect(raw.includes(Buffer.from(hash))).toBe(false);

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { executeCommand, type Command } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import { periodResults } from "@/lib/assessment/period-results";
+import { baselineStageOf } from "@/lib/assessment/previous-period";
 import { getFramework } from "@/lib/framework/catalog";
 import { isIndicatorNode, type FrameworkDefinition, type FrameworkNode } from "@/lib/framework/schema";
 import { importFrameworkVersion } from "@/lib/framework-versions/store";
@@ -175,6 +176,10 @@ describe("starting from last year", () => {
 
     const period = await periodOf(2027);
     expect(period.baselinePeriodId).toBe(fixtures.home.periodId);
+    // The overview names the stage the copy was taken in, even after the baseline is locked.
+    expect(await baselineStageOf(db, period)).toBe("PENGISIAN");
+    await db.assessmentPeriod.update({ where: { id: fixtures.home.periodId }, data: { phase: "FINAL", lockedAt: new Date() } });
+    expect(await baselineStageOf(db, period)).toBe("PENGISIAN");
     const answers = await copiedAnswers(period.id);
     expect([...answers.keys()].sort()).toEqual(["I1", "I2", "I3"]);
     for (const copy of answers.values()) {

@@ -13,7 +13,7 @@ import { formatIndex } from "@/lib/scoring";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { Deadline, IndexSummary, PeriodSettingsFields, PhaseStepper } from "@/components/periods/period-parts";
-import { carryOverOffer } from "@/lib/assessment/previous-period";
+import { baselineStageOf, carryOverOffer } from "@/lib/assessment/previous-period";
 import { advancePeriodPhase, carryOverPeriod, movePeriodVersion, reopenPeriod, updatePeriod } from "../actions";
 import { versionMoveOffer } from "@/lib/assessment/version-move";
 import { VersionMoveOffer } from "@/components/periods/version-move";
@@ -44,8 +44,9 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
   const view = labels.overview;
   const scope = { instansiId: period.instansiId };
   const canManage = can(actor, "period.manage", scope);
-  const [baseline, locker, carryOver, versionMove] = await Promise.all([
+  const [baseline, baselineStage, locker, carryOver, versionMove] = await Promise.all([
     period.baselinePeriodId ? db.assessmentPeriod.findFirst({ where: { id: period.baselinePeriodId, instansiId: period.instansiId }, select: { year: true } }) : null,
+    baselineStageOf(db, period),
     period.lockedById ? db.user.findUnique({ where: { id: period.lockedById }, select: { name: true } }) : null,
     canManage && phaseAllows(period.phase, "assignment.edit") ? carryOverOffer(db, period) : null,
     can(actor, "period.change-version", scope) ? versionMoveOffer(db, period) : null,
@@ -83,7 +84,13 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
         <Link href="/periode" className="text-sm text-brand-700 underline">{view.back}</Link>
         <h1 className="text-2xl font-bold text-brand-900">{title} · {results.frameworkName}</h1>
         <PhaseStepper phase={period.phase} labels={labels} />
-        {baseline && <p className="text-sm text-slate-700">{fill(view.baselineFrom, { year: baseline.year })}</p>}
+        {baseline && (
+          <p className="text-sm text-slate-700" data-testid="dasar-periode">
+            {baselineStage && baselineStage !== "FINAL"
+              ? fill(view.baselineFromStage, { year: baseline.year, phase: labels.phases[baselineStage]! })
+              : fill(view.baselineFrom, { year: baseline.year })}
+          </p>
+        )}
         {period.phase === "FINAL" && period.lockedAt && (
           <p className="text-sm text-slate-700" data-testid="periode-terkunci">{fill(view.lockedInfo, { at: formatDateTime(period.lockedAt, locale, actor.active.timeZone), name: locker?.name ?? labels.none })}</p>
         )}

@@ -68,6 +68,7 @@ export const periods: typeof periodsId = {
   overview: {
     back: "All periods",
     stepper: "Period phases",
+    baselineFromStage: "Started from period {year}, copied while that period was still in the {phase} phase: its levels and evidence may have changed since.",
     baselineFrom: "Started from period {year}.",
     lockedInfo: "Locked {at} by {name}.",
     indices: "Indices of this period (computed live from the answers)",

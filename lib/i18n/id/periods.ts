@@ -66,6 +66,7 @@ export const periods = {
   overview: {
     back: "Semua periode",
     stepper: "Tahapan periode",
+    baselineFromStage: "Dimulai dari periode {year}, disalin saat periode itu masih tahap {phase}: tingkat dan bukti di sana dapat berubah setelahnya.",
     baselineFrom: "Dimulai dari periode {year}.",
     lockedInfo: "Dikunci {at} oleh {name}.",
     indices: "Indeks periode ini (dihitung langsung dari jawaban)",
