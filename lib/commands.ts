@@ -10,7 +10,7 @@ import { saveAssignments } from "@/lib/assessment/assignments";
 import { addComment, addLinkEvidence, returnVerifiedAnswer, saveAnswer, submitAnswer, verifyAnswer, withdrawAnswer } from "@/lib/assessment/answers";
 import { importAnswers } from "@/lib/reports/import-answers";
 import { createFileEvidence } from "@/lib/evidence/create-file-evidence";
-import { carryOverEvidence, createLinkEvidence, deleteEvidence, updateEvidence } from "@/lib/evidence/library";
+import { carryOverEvidence, createLinkEvidence, deleteEvidence, setEvidenceShared, updateEvidence } from "@/lib/evidence/library";
 import { createRecommendation, setRecommendationStatus, updateRecommendation } from "@/lib/recommendations/recommendations";
 import { savePlan } from "@/lib/simulation/save-plan";
 import { importFramework } from "@/lib/framework-versions/import";
@@ -57,6 +57,7 @@ export const COMMANDS = {
   createLinkEvidence,
   updateEvidence,
   deleteEvidence,
+  setEvidenceShared,
   carryOverEvidence,
   importFramework,
   // Butir (issue 12): evidence per butir, the external stages' per-butir statuses.

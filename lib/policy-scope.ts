@@ -3,7 +3,8 @@
 // its own ownership lookup: an answer belongs to its period's instansi and to the units the
 // indicator is assigned to in that period.
 import type { DbClient } from "@/lib/db";
-import type { Scope } from "@/lib/policy";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { evidenceReadLimit, type Actor, type Scope } from "@/lib/policy";
 
 type PeriodRef = { id: string; instansiId: string };
 
@@ -18,4 +19,22 @@ export async function answerScopes(db: DbClient, period: PeriodRef): Promise<(in
   const ownersOf = new Map<string, string[]>();
   for (const { indicatorId, unitId } of assignments) ownersOf.set(indicatorId, [...(ownersOf.get(indicatorId) ?? []), unitId]);
   return (indicatorId) => ({ instansiId: period.instansiId, unitIds: ownersOf.get(indicatorId) ?? [] });
+}
+
+/** An evidence item as the policy sees it: its instansi, owner unit and whether it is shared. */
+export const evidenceScope = (evidence: { instansiId: string; ownerUnitId: string | null; sharedWithInstansi: boolean }): Scope => ({
+  instansiId: evidence.instansiId,
+  unitId: evidence.ownerUnitId,
+  sharedWithInstansi: evidence.sharedWithInstansi,
+});
+
+/**
+ * The filter of the evidence items of the instansi the actor may read (policy
+ * evidence.read): all of them, or their unit's and the shared ones. Combine it with other
+ * conditions under AND, never by spreading (it may carry an OR).
+ */
+export function readableEvidence(actor: Actor, instansiId: string): Prisma.EvidenceWhereInput {
+  const limit = evidenceReadLimit(actor, instansiId);
+  if (!limit) return { instansiId };
+  return { instansiId, OR: [...(limit.unitId ? [{ ownerUnitId: limit.unitId }] : []), { sharedWithInstansi: true }] };
 }

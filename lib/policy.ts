@@ -32,7 +32,7 @@ export type Actor = {
  * Where a record lives, always taken from the database record, never from the client: its
  * instansi and the unit that owns it, or (an answer) the units it is assigned to.
  */
-export type Scope = { instansiId: string; unitId?: string | null; unitIds?: readonly string[] };
+export type Scope = { instansiId: string; unitId?: string | null; unitIds?: readonly string[]; sharedWithInstansi?: boolean };
 
 type Rule = (membership: ActorMembership, scope: Scope | undefined) => boolean;
 
@@ -52,6 +52,9 @@ const ownUnit: Rule = (membership, scope) =>
   inInstansi(membership, scope) &&
   membership.unitId !== null &&
   (scope?.unitId === membership.unitId || !!scope?.unitIds?.includes(membership.unitId));
+
+/** An evidence item its owner unit shared with the whole instansi: every Admin OPD there may use it. */
+const sharedInInstansi: Rule = (membership, scope) => membership.role === "ADMIN_OPD" && inInstansi(membership, scope) && scope?.sharedWithInstansi === true;
 
 const anyOf =
   (...rules: Rule[]): Rule =>
@@ -90,7 +93,11 @@ const RULES = {
   "answer.import": anyOf(instansiRole("KOORDINATOR"), ownUnit),
   "answer.verify": instansiRole("ASESOR"),
   "comment.create": anyOf(instansiRole("KOORDINATOR", "ASESOR"), ownUnit),
-  "evidence.read": anyOf(instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"), ownUnit),
+  // The agency-wide evidence library (issue 15): an item belongs to its owner unit, whose
+  // Admin OPD edits, shares and deletes it; an item shared with the instansi is found and
+  // attached by every unit's Admin OPD (scope.sharedWithInstansi from the record).
+  "evidence.read": anyOf(instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"), ownUnit, sharedInInstansi),
+  "evidence.attach": anyOf(ownUnit, sharedInInstansi),
   "evidence.manage": ownUnit,
 
   // Target simulation and follow-up. Recommendations belong to an owner unit, whose
@@ -110,6 +117,15 @@ export function can(actor: Actor | null, action: Action, scope?: Scope): boolean
   const rule: Rule | undefined = (RULES as Record<string, Rule>)[action];
   if (!rule) return false;
   return rule(actor.active, scope);
+}
+
+/**
+ * Which evidence items of their instansi the actor may read: every one (null), or only their
+ * own unit's and those shared with the instansi. Queries turn this into their filter
+ * (lib/policy-scope.ts readableEvidence) so lists never show what the record check refuses.
+ */
+export function evidenceReadLimit(actor: Actor, instansiId: string): { unitId: string | null } | null {
+  return can(actor, "evidence.read", { instansiId, unitId: null }) ? null : { unitId: actor.active.unitId };
 }
 
 /**

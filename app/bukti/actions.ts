@@ -7,3 +7,4 @@ export const createLinkEvidence = formAction(COMMANDS.createLinkEvidence, { reva
 export const updateEvidence = formAction(COMMANDS.updateEvidence, { revalidate: ["/bukti"] });
 export const deleteEvidence = formAction(COMMANDS.deleteEvidence, { revalidate: ["/bukti"] });
 export const carryOverEvidence = formAction(COMMANDS.carryOverEvidence, { revalidate: ["/bukti"] });
+export const setEvidenceShared = formAction(COMMANDS.setEvidenceShared, { revalidate: ["/bukti"] });

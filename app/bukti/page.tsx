@@ -12,7 +12,7 @@ import { SelectField, TextField } from "@/components/forms/fields";
 import { Pagination } from "@/components/admin/list-controls";
 import { EvidenceCard } from "@/components/evidence/evidence-card";
 import { LibraryUploader } from "@/components/evidence/library-uploader";
-import { carryOverEvidence, createLinkEvidence, deleteEvidence, updateEvidence } from "./actions";
+import { carryOverEvidence, createLinkEvidence, deleteEvidence, setEvidenceShared, updateEvidence } from "./actions";
 import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("evidence");
@@ -40,7 +40,7 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
       <div className="space-y-1">
         <h1 className="text-2xl font-bold text-brand-900">{labels.title}</h1>
         <p className="text-sm text-slate-700">{labels.intro}</p>
-        {library.limitedTo && actor.active.unitName && <p className="text-sm text-slate-700">{fill(labels.introOwner, { unit: actor.active.unitName })}</p>}
+        {library.limitedTo && actor.active.unitName && <p className="text-sm text-slate-700">{fill(labels.introOwner, { unit: actor.active.unitName })} {labels.sharing.introShared}</p>}
       </div>
 
       {canManage && (
@@ -151,7 +151,7 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
               locale={locale}
               today={today}
               canManage={canManage && item.ownerUnitId === actor.active.unitId}
-              actions={{ update: updateEvidence, remove: deleteEvidence }}
+              actions={{ update: updateEvidence, remove: deleteEvidence, share: setEvidenceShared }}
             />
           ))}
         </ul>

@@ -20,7 +20,7 @@ type Props = {
   locale: string;
   today: Date;
   canManage: boolean;
-  actions: { update: Action; remove: Action };
+  actions: { update: Action; remove: Action; share: Action };
 };
 
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
@@ -37,6 +37,7 @@ export function EvidenceCard({ item, m, locale, today, canManage, actions }: Pro
         <h3 className="font-semibold text-brand-900">{item.title}</h3>
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{labels.kinds[item.kind]}</span>
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{labels.documentTypes[item.documentType]}</span>
+        {item.sharedWithInstansi && <span className="rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900" data-testid="bukti-bersama">{labels.sharing.badge}</span>}
         {expiry === "expired" && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">{fill(labels.expiredBadge, { date: formatDate(item.validUntil!, locale) })}</span>}
         {expiry === "expiring" && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{fill(labels.expiringBadge, { date: formatDate(item.validUntil!, locale) })}</span>}
       </div>
@@ -100,6 +101,11 @@ export function EvidenceCard({ item, m, locale, today, canManage, actions }: Pro
               </div>
             </ActionForm>
           </details>
+          <ActionForm id={`bagikan-${item.id}`} action={actions.share} fixErrorsMessage={m.forms.fixErrors} className="space-y-1">
+            <input type="hidden" name="evidenceId" value={item.id} />
+            <input type="hidden" name="shared" value={item.sharedWithInstansi ? "false" : "true"} />
+            <SubmitButton pendingLabel={m.forms.saving} variant="secondary">{item.sharedWithInstansi ? labels.sharing.unshare : labels.sharing.share}</SubmitButton>
+          </ActionForm>
           <ActionForm id={`hapus-${item.id}`} action={actions.remove} confirm={labels.deleteConfirm} fixErrorsMessage={m.forms.fixErrors} className="space-y-1">
             <input type="hidden" name="evidenceId" value={item.id} />
             <SubmitButton pendingLabel={m.forms.saving} variant="danger">{labels.delete}</SubmitButton>

@@ -7,7 +7,7 @@ import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError, fieldError } from "@/lib/errors";
 import { assertCan, can, type Actor } from "@/lib/policy";
-import { answerScope } from "@/lib/policy-scope";
+import { answerScope, evidenceScope } from "@/lib/policy-scope";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { EXPLANATION_MIN_TO_SUBMIT, WAIVER_MIN, ZAnswerSave, ZAnswerSubmit, ZAnswerReturn, ZAnswerVerify, ZAnswerWithdraw, ZCommentCreate, ZLinkEvidenceAdd } from "@/lib/validation/answers";
 import { assertTransition, auditAnswer, conflictVersion, nextStatus, recordLevelChanges, staleAnswer, writeAnswer } from "./answer-lifecycle";
@@ -51,7 +51,7 @@ export const saveAnswer = defineCommand({
   async run({ tx, actor, request }, input) {
     const period = await holdPeriod(tx, actor, "answer.fill", input.periodId);
     const indicator = await loadIndicator(tx, period, input.indicatorId);
-    const unitId = await assertOwner(tx, actor, period, indicator.id);
+    await assertOwner(tx, actor, period, indicator.id);
     assertPhaseAllows(period.phase, "answer.fill");
     const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
     const parsed = parseLevel(framework!.definition, input.level);
@@ -70,9 +70,10 @@ export const saveAnswer = defineCommand({
     const before = new Set(existing?.evidence.map((link) => link.evidenceId) ?? []);
     const removed = [...before].filter((evidenceId) => !evidenceIds.includes(evidenceId));
     const added = evidenceIds.filter((evidenceId) => !before.has(evidenceId));
-    // An owner attaches what their unit may read: its own library (what others attached stays).
-    if (added.length > 0 && (await tx.evidence.count({ where: { id: { in: added }, ownerUnitId: unitId } })) !== added.length) {
-      throw fieldError("evidenceIds", msg("answers.evidenceUnknown"));
+    // An owner attaches their unit's own items and those shared with the instansi (what others attached stays).
+    if (added.length > 0) {
+      const items = await tx.evidence.findMany({ where: { id: { in: added }, instansiId: period.instansiId, deletedAt: null }, select: { instansiId: true, ownerUnitId: true, sharedWithInstansi: true } });
+      if (items.length !== added.length || !items.every((item) => can(actor, "evidence.attach", evidenceScope(item)))) throw fieldError("evidenceIds", msg("answers.evidenceUnknown"));
     }
     if (removed.length > 0) await tx.answerEvidence.deleteMany({ where: { answerId, evidenceId: { in: removed } } });
     if (added.length > 0) await tx.answerEvidence.createMany({ data: added.map((evidenceId) => ({ answerId, evidenceId, addedById: actor.userId })) });

@@ -8,6 +8,7 @@ import { getFrameworkVersion, getIndicatorNodeIds } from "@/lib/framework-versio
 import { walkNodes } from "@/lib/framework/tree";
 import { isIndicatorNode, type GroupNode, type IndicatorNode } from "@/lib/framework/schema";
 import { can, type Actor } from "@/lib/policy";
+import { readableEvidence } from "@/lib/policy-scope";
 import { loadIndicatorRecommendations } from "./indicator-recommendations";
 import { buildLevelPreview } from "./level-preview";
 import { loadEvidenceCandidates, loadPreviousContext, loadPreviousPeriod, previousCodes } from "./previous-period";
@@ -77,13 +78,13 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
       include: { mentions: { select: { userId: true } } },
     }),
     loadPreviousPeriod(db, instansiId, period.year),
-    // What the owner may attach: their unit's library (evidence.read is per unit for an Admin OPD).
+    // What the owner may attach: their unit's library and the items shared with the instansi.
     ownsIt
       ? db.evidence.findMany({
-          where: { instansiId, ownerUnitId: actor.active.unitId, deletedAt: null },
+          where: { AND: [readableEvidence(actor, instansiId)], deletedAt: null },
           orderBy: { title: "asc" },
           take: 300,
-          select: { id: true, title: true, kind: true, url: true },
+          select: { id: true, title: true, kind: true, url: true, ownerUnitId: true, ownerUnit: { select: { name: true, shortName: true } } },
         })
       : Promise.resolve([]),
     db.user.findMany({
@@ -163,7 +164,11 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
       .filter((candidate) => !(answers.find((answer) => answer.stage === "SELF")?.evidence ?? []).some((link) => link.evidenceId === candidate.id))
       .map((candidate) => ({ ...candidate, attachable: ownsIt && candidate.ownerUnitId === actor.active.unitId })),
     recommendations,
-    library,
+    // Another unit's shared item carries its owner's name, so the two SKs of one title differ.
+    library: library.map(({ ownerUnitId, ownerUnit, ...item }) => ({
+      ...item,
+      title: ownerUnitId !== actor.active.unitId && ownerUnit ? `${item.title} · ${ownerUnit.shortName ?? ownerUnit.name}` : item.title,
+    })),
     butir,
     members,
     people,

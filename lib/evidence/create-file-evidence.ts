@@ -12,7 +12,9 @@ import { assertPhaseAllows } from "@/lib/assessment/phase";
 import { ZDocumentType, ZEvidenceTitle, UPLOAD_ID } from "@/lib/validation/evidence";
 import { id, line } from "@/lib/validation/primitives";
 import { ACCEPTED_MIME_TYPES } from "./file-type";
-import { unitLimit } from "./library-query";
+import { readableEvidence } from "@/lib/policy-scope";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { sharedByDefault } from "./library";
 import { msg, type Message } from "@/lib/i18n/message";
 
 /** What the upload endpoint registers once a received file passed every check and is stored. */
@@ -55,12 +57,17 @@ export const createFileEvidence = defineCommand({
     if (!stored || stored.size !== input.size) throw new AppError("conflict", { message: msg("evidence.blobMissing") });
 
     const existingBlob = await tx.blob.findUnique({ where: { instansiId_sha256: { instansiId, sha256: input.sha256 } } });
-    // Only items the uploader may read are named or reused: identical bytes from another unit
-    // become the uploader's own item on the same stored blob, and nothing says they exist.
-    const limitedTo = unitLimit(actor, instansiId);
-    const readable = existingBlob ? { instansiId, blobId: existingBlob.id, ...(limitedTo ? { ownerUnitId: limitedTo } : {}) } : null;
+    // Only items the uploader may read are named or reused: identical bytes already in the
+    // unit's own library, or shared with the instansi by another unit, are that item (the
+    // unit's own first); identical bytes of another unit's unshared item become the uploader's
+    // own item on the same stored blob, and nothing says they exist.
+    const readable: Prisma.EvidenceWhereInput | null = existingBlob ? { AND: [readableEvidence(actor, instansiId)], blobId: existingBlob.id } : null;
     if (readable) {
-      const live = await tx.evidence.findFirst({ where: { ...readable, deletedAt: null }, orderBy: { createdAt: "asc" } });
+      const candidates = await tx.evidence.findMany({ where: { ...readable, deletedAt: null }, orderBy: { createdAt: "asc" }, include: { ownerUnit: { select: { name: true, shortName: true } } } });
+      const live = candidates.find((item) => item.ownerUnitId === unitId) ?? candidates[0];
+      if (live && live.ownerUnitId !== unitId && live.ownerUnit) {
+        return result(live, msg("evidence.alreadyShared", { title: live.title, unit: live.ownerUnit.shortName ?? live.ownerUnit.name }));
+      }
       if (live) return result(live, msg("evidence.alreadyInLibrary", { title: live.title }));
     }
     const reusesReadableContent = readable !== null && (await tx.evidence.count({ where: readable })) > 0;
@@ -74,6 +81,7 @@ export const createFileEvidence = defineCommand({
         kind: "FILE",
         title: input.title,
         documentType: input.documentType,
+        sharedWithInstansi: sharedByDefault(input.documentType),
         blobId: blob.id,
         originalName: input.originalName,
         createdById: actor.userId,
@@ -85,7 +93,7 @@ export const createFileEvidence = defineCommand({
       entityType: "Evidence",
       entityId: evidence.id,
       instansiId,
-      after: { kind: "FILE", title: input.title, documentType: input.documentType, originalName: input.originalName, sha256: input.sha256, size: input.size, mimeType: input.mimeType, blobReused: !!existingBlob, periodId: input.periodId ?? null },
+      after: { kind: "FILE", title: input.title, documentType: input.documentType, sharedWithInstansi: evidence.sharedWithInstansi, originalName: input.originalName, sha256: input.sha256, size: input.size, mimeType: input.mimeType, blobReused: !!existingBlob, periodId: input.periodId ?? null },
     });
     return result(evidence, msg(reusesReadableContent ? "evidence.uploadedSameContent" : "evidence.uploaded", { title: evidence.title }));
   },

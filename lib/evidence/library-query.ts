@@ -6,7 +6,8 @@ import type { z } from "zod";
 import type { DbClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PAGE_SIZE } from "@/lib/admin/queries";
-import { assertCanInOwnInstansi, can, type Actor } from "@/lib/policy";
+import { assertCanInOwnInstansi, can, evidenceReadLimit, type Actor } from "@/lib/policy";
+import { readableEvidence } from "@/lib/policy-scope";
 import type { ZEvidenceQuery } from "@/lib/validation/evidence";
 
 export type LibraryQuery = z.infer<typeof ZEvidenceQuery>;
@@ -44,9 +45,9 @@ function expiryWhere(expiry: LibraryQuery["berlaku"], today: Date): Prisma.Evide
   }
 }
 
-/** The unit whose items the actor is limited to, or null when they read the whole instansi. */
+/** The unit whose items (and the shared ones) the actor is limited to, or null when they read the whole instansi. */
 export function unitLimit(actor: Actor, instansiId: string): string | null {
-  return can(actor, "evidence.read", { instansiId, unitId: null }) ? null : actor.active.unitId;
+  return evidenceReadLimit(actor, instansiId) ? actor.active.unitId : null;
 }
 
 export async function listEvidenceLibrary(db: DbClient, actor: Actor, query: LibraryQuery, today: Date = startOfToday()) {
@@ -54,9 +55,10 @@ export async function listEvidenceLibrary(db: DbClient, actor: Actor, query: Lib
   const limitedTo = unitLimit(actor, instansiId);
   const text = query.q ? { contains: query.q, mode: "insensitive" as const } : undefined;
   const where: Prisma.EvidenceWhereInput = {
+    AND: [readableEvidence(actor, instansiId)],
     instansiId,
     deletedAt: null,
-    ...(limitedTo ? { ownerUnitId: limitedTo } : query.unit ? { ownerUnitId: query.unit } : {}),
+    ...(query.unit ? { ownerUnitId: query.unit } : {}),
     ...(query.jenis ? { documentType: query.jenis } : {}),
     ...(text ? { OR: [{ title: text }, { documentNo: text }, { originalName: text }, { url: text }] } : {}),
     ...expiryWhere(query.berlaku, today),
@@ -72,15 +74,30 @@ export async function listEvidenceLibrary(db: DbClient, actor: Actor, query: Lib
         ownerUnit: { select: { name: true, shortName: true } },
         blob: { select: { size: true, mimeType: true } },
         answers: {
-          select: { answer: { select: { id: true, status: true, stage: true, indicator: { select: { number: true } }, period: { select: { id: true, year: true } } } } },
+          select: { answer: { select: { id: true, status: true, stage: true, indicatorId: true, indicator: { select: { number: true } }, period: { select: { id: true, year: true } } } } },
           orderBy: { createdAt: "asc" },
         },
         periods: { select: { confirmedAt: true, period: { select: { year: true } } }, orderBy: { period: { year: "asc" } } },
       },
     }),
-    limitedTo ? Promise.resolve([]) : db.unit.findMany({ where: { instansiId, isActive: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.unit.findMany({ where: { instansiId, isActive: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  return { total, items, units, limitedTo };
+  return { total, items: limitedTo ? await withReadableUses(db, items, limitedTo) : items, units, limitedTo };
+}
+
+/**
+ * An item another unit shared is used by answers the reader may not read: an Admin OPD sees
+ * only the uses by their own unit's answers (indicators assigned to it in that period).
+ */
+async function withReadableUses<T extends { ownerUnitId: string | null; answers: { answer: { period: { id: string }; indicatorId: string } }[] }>(db: DbClient, items: T[], unitId: string): Promise<T[]> {
+  const foreign = items.filter((item) => item.ownerUnitId !== unitId && item.answers.length > 0);
+  if (foreign.length === 0) return items;
+  const periodIds = [...new Set(foreign.flatMap((item) => item.answers.map((link) => link.answer.period.id)))];
+  const assigned = await db.assignment.findMany({ where: { unitId, periodId: { in: periodIds } }, select: { periodId: true, indicatorId: true } });
+  const own = new Set(assigned.map((assignment) => `${assignment.periodId}:${assignment.indicatorId}`));
+  return items.map((item) =>
+    item.ownerUnitId === unitId ? item : { ...item, answers: item.answers.filter((link) => own.has(`${link.answer.period.id}:${link.answer.indicatorId}`)) },
+  );
 }
 
 export type LibraryItem = Awaited<ReturnType<typeof listEvidenceLibrary>>["items"][number];

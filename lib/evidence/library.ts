@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
 import { assertCan, assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { isEditable, touchAnswers } from "@/lib/assessment/answer-lifecycle";
-import { ZEvidenceCarryOver, ZEvidenceDelete, ZEvidenceLinkCreate, ZEvidenceUpdate } from "@/lib/validation/evidence";
+import { ZEvidenceCarryOver, ZEvidenceDelete, ZEvidenceLinkCreate, ZEvidenceShare, ZEvidenceUpdate } from "@/lib/validation/evidence";
 import { msg, type Message } from "@/lib/i18n/message";
 
 /** A live item of the actor's instansi that they may manage, locked until the transaction ends. */
@@ -22,6 +22,11 @@ async function loadManagedEvidence(tx: DbTransaction, actor: Actor, evidenceId: 
   if (evidence.deletedAt) throw new AppError("not_found");
   assertCan(actor, "evidence.manage", { instansiId, unitId: evidence.ownerUnitId });
   return evidence;
+}
+
+/** Regulations and decrees usually support several units' answers: shared with the instansi from the start. */
+export function sharedByDefault(documentType: string): boolean {
+  return documentType === "PERATURAN" || documentType === "KEPUTUSAN";
 }
 
 const snapshotOf = (evidence: { title: string; documentType: string; documentNo: string | null; enactedAt: Date | null; validUntil: Date | null }) => ({
@@ -51,9 +56,9 @@ export const createLinkEvidence = defineCommand({
   async run({ tx, actor, request }, input) {
     const instansiId = assertCanInOwnInstansi(actor, "evidence.manage");
     const evidence = await tx.evidence.create({
-      data: { instansiId, ownerUnitId: actor.active.unitId, kind: "LINK", createdById: actor.userId, ...input },
+      data: { instansiId, ownerUnitId: actor.active.unitId, kind: "LINK", createdById: actor.userId, sharedWithInstansi: sharedByDefault(input.documentType), ...input },
     });
-    await writeAudit(tx, request, { action: "evidence.create", entityType: "Evidence", entityId: evidence.id, instansiId, after: { kind: "LINK", url: input.url, ...snapshotOf(evidence) } });
+    await writeAudit(tx, request, { action: "evidence.create", entityType: "Evidence", entityId: evidence.id, instansiId, after: { kind: "LINK", url: input.url, ...snapshotOf(evidence), sharedWithInstansi: evidence.sharedWithInstansi } });
     return { message: msg("evidence.linkCreated", { title: evidence.title }) };
   },
 });
@@ -70,6 +75,29 @@ export const updateEvidence = defineCommand({
     const after = await tx.evidence.update({ where: { id: evidenceId }, data: changes });
     await writeAudit(tx, request, { action: "evidence.update", entityType: "Evidence", entityId: evidenceId, instansiId: before.instansiId, before: snapshotOf(before), after: snapshotOf(after) });
     return { message: msg("evidence.updated", { title: after.title }) };
+  },
+});
+
+/**
+ * The owner unit shares an item with the whole instansi, or stops sharing it. Answers of
+ * other units that already attached it keep it (their record stays whole); it is no longer
+ * offered to them.
+ */
+export const setEvidenceShared = defineCommand({
+  name: "evidence.share",
+  input: ZEvidenceShare,
+  async run({ tx, actor, request }, { evidenceId, shared }) {
+    const evidence = await loadManagedEvidence(tx, actor, evidenceId);
+    if (evidence.sharedWithInstansi !== shared) await tx.evidence.update({ where: { id: evidenceId }, data: { sharedWithInstansi: shared } });
+    await writeAudit(tx, request, {
+      action: "evidence.share",
+      entityType: "Evidence",
+      entityId: evidenceId,
+      instansiId: evidence.instansiId,
+      before: { sharedWithInstansi: evidence.sharedWithInstansi },
+      after: { sharedWithInstansi: shared },
+    });
+    return { message: msg(shared ? "evidence.sharing.shared" : "evidence.sharing.unshared", { title: evidence.title }) };
   },
 });
 

@@ -7,13 +7,14 @@ import { Readable } from "node:stream";
 import type { DbClient } from "@/lib/db";
 import { messages } from "@/lib/i18n/messages";
 import { can, type Actor } from "@/lib/policy";
+import { evidenceScope } from "@/lib/policy-scope";
 import { getStorage } from "@/lib/storage";
 import { loadPeriodFor } from "@/lib/assessment/period-access";
 import type { ZipSource } from "@/lib/export/zip-stream";
 
 const m = messages.id.evidence;
 
-type Item = { id: string; kind: string; title: string; url: string | null; originalName: string | null; ownerUnitId: string | null; deletedAt: Date | null; blob: { size: bigint; storageKey: string; createdAt: Date } | null };
+type Item = { id: string; kind: string; title: string; url: string | null; originalName: string | null; instansiId: string; ownerUnitId: string | null; sharedWithInstansi: boolean; deletedAt: Date | null; blob: { size: bigint; storageKey: string; createdAt: Date } | null };
 
 /** A name safe as one path segment in every unzip tool. */
 export function safeSegment(name: string, max = 100): string {
@@ -32,8 +33,7 @@ function uniqueName(taken: Set<string>, name: string): string {
 
 export async function periodEvidenceArchive(db: DbClient, actor: Actor, periodId: string) {
   const period = await loadPeriodFor(db, actor, "evidence.read", periodId);
-  const unitLimit = can(actor, "evidence.read", { instansiId: period.instansiId, unitId: null }) ? null : actor.active.unitId;
-  const itemSelect = { id: true, kind: true, title: true, url: true, originalName: true, ownerUnitId: true, deletedAt: true, blob: { select: { size: true, storageKey: true, createdAt: true } } } as const;
+  const itemSelect = { id: true, kind: true, title: true, url: true, originalName: true, instansiId: true, ownerUnitId: true, sharedWithInstansi: true, deletedAt: true, blob: { select: { size: true, storageKey: true, createdAt: true } } } as const;
   const [answers, confirmed] = await Promise.all([
     db.answer.findMany({
       where: { periodId: period.id, stage: "SELF", evidence: { some: {} } },
@@ -42,7 +42,7 @@ export async function periodEvidenceArchive(db: DbClient, actor: Actor, periodId
     }),
     db.evidencePeriod.findMany({ where: { periodId: period.id, confirmedAt: { not: null } }, select: { evidence: { select: itemSelect } } }),
   ]);
-  const visible = (item: Item) => !item.deletedAt && (!unitLimit || item.ownerUnitId === unitLimit);
+  const visible = (item: Item) => !item.deletedAt && can(actor, "evidence.read", evidenceScope(item));
 
   const folders: { name: string; items: Item[] }[] = answers.map((answer) => ({
     name: safeSegment(`Indikator ${String(answer.indicator.number ?? 0).padStart(2, "0")} - ${answer.indicator.name}`, 80),

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/policy";
+import { evidenceScope } from "@/lib/policy-scope";
 import { getStorage } from "@/lib/storage";
 import { ACCEPTED_TYPES, INLINE_MIME_TYPES } from "@/lib/evidence/file-type";
 
@@ -29,7 +30,7 @@ export async function evidenceDownload(db: DbClient, actor: Actor | null, eviden
     include: { blob: true },
   });
   if (!evidence?.blob) throw new AppError("not_found");
-  assertCan(actor, "evidence.read", { instansiId: evidence.instansiId, unitId: evidence.ownerUnitId });
+  assertCan(actor, "evidence.read", evidenceScope(evidence));
 
   const mimeType = evidence.blob.mimeType;
   const inline = options.preview && INLINE_MIME_TYPES.includes(mimeType);

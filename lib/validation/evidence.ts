@@ -37,6 +37,9 @@ export const ZEvidenceUpdate = z.object({ evidenceId: id, ...details }).superRef
 
 export const ZEvidenceDelete = z.object({ evidenceId: id });
 
+/** Shared with the whole instansi ("true") or only the owner unit's ("false"). */
+export const ZEvidenceShare = z.object({ evidenceId: id, shared: z.enum(["true", "false"]).transform((value) => value === "true") });
+
 export const ZEvidenceCarryOver = z.object({ evidenceId: id, periodId: id });
 
 /** Upload ids double as the evidence id they become, so a repeated finalisation finds its result. */

@@ -277,6 +277,12 @@ const MATRIX: Record<CommandName, Row> = {
     own: (f) => ({ evidenceId: `bukti-${f.home.instansiId}` }),
     foreign: (f) => ({ evidenceId: `bukti-${f.other.instansiId}` }),
   },
+  setEvidenceShared: {
+    allowed: ["ADMIN_OPD"],
+    prepare: createEvidenceItems,
+    own: (f) => ({ evidenceId: `bukti-${f.home.instansiId}`, shared: "true" }),
+    foreign: (f) => ({ evidenceId: `bukti-${f.other.instansiId}`, shared: "true" }),
+  },
   carryOverEvidence: {
     allowed: ["ADMIN_OPD"],
     prepare: createEvidenceItems,

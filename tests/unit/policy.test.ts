@@ -30,7 +30,7 @@ const OWN: Record<Role, Action[]> = {
     "simulation.run", "recommendation.read", "recommendation.manage", "recommendation.update-status",
   ],
   ASESOR: ["instansi.read", "results.read", "answer.read-all", "answer.read", "answer.verify", "comment.create", "evidence.read", "simulation.run", "recommendation.read"],
-  ADMIN_OPD: ["instansi.read", "results.read", "answer.read", "answer.fill", "answer.import", "comment.create", "evidence.read", "evidence.manage", "recommendation.read", "recommendation.update-status"],
+  ADMIN_OPD: ["instansi.read", "results.read", "answer.read", "answer.fill", "answer.import", "comment.create", "evidence.read", "evidence.attach", "evidence.manage", "recommendation.read", "recommendation.update-status"],
   PIMPINAN: ["instansi.read", "results.read", "answer.read-all", "answer.read", "evidence.read", "simulation.run", "recommendation.read"],
 };
 
@@ -65,6 +65,19 @@ describe("policy", () => {
       expect(can(actor, action, SIBLING_UNIT), action).toBe(false);
       expect(can(actor, action, HOME), action).toBe(true);
     }
+  });
+
+  it("evidence another unit shared with the instansi: every Admin OPD there reads and attaches it, only its owner manages it", () => {
+    const actor = actorWith("ADMIN_OPD");
+    const shared = { ...SIBLING_UNIT, sharedWithInstansi: true };
+    expect(can(actor, "evidence.read", SIBLING_UNIT)).toBe(false);
+    expect(can(actor, "evidence.attach", SIBLING_UNIT)).toBe(false);
+    expect(can(actor, "evidence.read", shared)).toBe(true);
+    expect(can(actor, "evidence.attach", shared)).toBe(true);
+    expect(can(actor, "evidence.manage", shared)).toBe(false);
+    expect(can(actor, "evidence.read", { ...OTHER_INSTANSI, sharedWithInstansi: true })).toBe(false);
+    // The instansi-wide roles read it anyway but never attach (they do not fill answers).
+    expect(can(actorWith("ASESOR"), "evidence.attach", shared)).toBe(false);
   });
 
   it("the superadmin never edits an agency's answers", () => {

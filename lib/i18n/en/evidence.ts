@@ -106,4 +106,13 @@ export const evidence: typeof evidenceId = {
   archiveHint: "One folder per indicator; links are listed in tautan.txt.",
   archiveUnlinked: "Not linked to an indicator",
   archiveLinksFile: "tautan.txt",
+  alreadyShared: "This content is already in the library as the shared item \"{title}\" of {unit}; that item is used.",
+  sharing: {
+    introShared: "You also see the evidence other units shared with the whole agency; you can attach it, but only its owner unit changes or deletes it.",
+    badge: "Shared with the whole agency",
+    share: "Share with the whole agency",
+    unshare: "Stop sharing",
+    shared: "\"{title}\" is shared with the whole agency: every unit can find and attach it.",
+    unshared: "\"{title}\" is no longer shared; answers of other units that already attached it keep it.",
+  },
 };

@@ -104,4 +104,14 @@ export const evidence = {
   archiveHint: "Satu folder per indikator; tautan dicantumkan di tautan.txt.",
   archiveUnlinked: "Belum terhubung ke indikator",
   archiveLinksFile: "tautan.txt",
+  // The agency-wide library (issue 15).
+  alreadyShared: "Isi berkas ini sudah ada di pustaka sebagai bukti bersama \"{title}\" milik {unit}; bukti itu yang dipakai.",
+  sharing: {
+    introShared: "Anda juga melihat bukti yang dibagikan unit lain ke seluruh instansi; bukti itu dapat dilampirkan, tetapi hanya unit pemiliknya yang mengubah atau menghapusnya.",
+    badge: "Dibagikan ke seluruh instansi",
+    share: "Bagikan ke seluruh instansi",
+    unshare: "Berhenti membagikan",
+    shared: "\"{title}\" dibagikan ke seluruh instansi: setiap unit dapat menemukan dan melampirkannya.",
+    unshared: "\"{title}\" tidak lagi dibagikan; jawaban unit lain yang sudah melampirkannya tetap memakainya.",
+  },
 };
