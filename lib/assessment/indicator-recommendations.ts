@@ -2,8 +2,14 @@
 // indicator view, because lib/recommendations builds on lib/assessment (periods, levels)
 // and the view must not reach back up into it.
 import type { DbClient } from "@/lib/db";
+import { getIndicatorNodeIds } from "@/lib/framework-versions/store";
+import { isIndicatorNode, type FrameworkDefinition } from "@/lib/framework/schema";
+import { walkNodes } from "@/lib/framework/tree";
 import { canonicalLevel } from "./level-rule";
 
+// No joins to units or framework nodes: indicator numbers and names come from the cached
+// framework, unit names from one query only when a recommendation names an owner unit (a
+// nested select would send its query even for no recommendations at all).
 const CONTEXT_SELECT = {
   id: true,
   source: true,
@@ -11,8 +17,8 @@ const CONTEXT_SELECT = {
   status: true,
   targetLevel: true,
   dueDate: true,
-  ownerUnit: { select: { name: true, shortName: true } },
-  indicator: { select: { number: true, name: true } },
+  ownerUnitId: true,
+  indicatorId: true,
 } as const;
 
 /**
@@ -26,7 +32,8 @@ export async function loadIndicatorRecommendations(
   at: {
     periodId: string;
     indicatorId: string;
-    previous: { id: string; year: number; frameworkVersionId: string; sameFramework: boolean; codes: string[]; framework: { definition: { name: string } } } | null;
+    indicator: { number: number; name: string };
+    previous: { id: string; year: number; frameworkVersionId: string; sameFramework: boolean; codes: string[]; framework: { definition: FrameworkDefinition } } | null;
   },
 ) {
   const [current, previous] = await Promise.all([
@@ -39,12 +46,24 @@ export async function loadIndicatorRecommendations(
         })
       : Promise.resolve([]),
   ]);
+  const unitIds = [...new Set([...current, ...previous].flatMap((row) => (row.ownerUnitId ? [row.ownerUnitId] : [])))];
+  const units = unitIds.length > 0 ? await db.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true, shortName: true } }) : [];
+  const unitName = new Map(units.map((unit) => [unit.id, unit.shortName ?? unit.name]));
+
+  const indicatorOf = new Map<string, { number: number; name: string }>([[at.indicatorId, at.indicator]]);
+  if (previous.length > 0 && at.previous) {
+    const names = new Map<number, string>();
+    walkNodes(at.previous.framework.definition.nodes, (node) => {
+      if (isIndicatorNode(node)) names.set(node.number, node.name);
+    });
+    for (const [id, number] of (await getIndicatorNodeIds(db, at.previous.frameworkVersionId)).numberById) indicatorOf.set(id, { number, name: names.get(number) ?? "" });
+  }
   const present = (rows: typeof current) =>
-    rows.map(({ indicator, ...row }) => ({
+    rows.map(({ indicatorId, ownerUnitId, ...row }) => ({
       ...row,
-      indicator: { number: indicator.number, name: indicator.name },
+      indicator: indicatorOf.get(indicatorId) ?? { number: 0, name: "" },
       targetLevel: canonicalLevel(row.targetLevel),
-      ownerName: row.ownerUnit ? (row.ownerUnit.shortName ?? row.ownerUnit.name) : null,
+      ownerName: ownerUnitId ? (unitName.get(ownerUnitId) ?? null) : null,
     }));
   return {
     current: present(current),

@@ -115,6 +115,7 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
   const recommendations = await loadIndicatorRecommendations(db, {
     periodId,
     indicatorId: node.id,
+    indicator: { number: found.number, name: found.name },
     previous: previousPeriod && { ...previousPeriod, sameFramework: previousPeriod.framework.code === framework.code, codes: previousCodes(framework.definition, previousPeriod, found.code).codes },
   });
 

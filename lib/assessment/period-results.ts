@@ -7,7 +7,8 @@ import type { DbClient } from "@/lib/db";
 import type { AnswerStage, AnswerStatus } from "@/lib/generated/prisma/client";
 import { isIndicatorNode, type FrameworkDefinition } from "@/lib/framework/schema";
 import { walkNodes } from "@/lib/framework/tree";
-import { ANSWER_STAGES, scorePeriodStages } from "@/lib/results/period-summary";
+import { getIndicatorNodeIds } from "@/lib/framework-versions/store";
+import { ANSWER_STAGES, scorePeriodStages, type ScorablePeriod } from "@/lib/results/period-summary";
 import type { AssessmentScore } from "@/lib/scoring";
 
 /** Always shown, even before the first answer; external stages only once they have answers. */
@@ -65,15 +66,17 @@ function topNodes(definition: FrameworkDefinition) {
   return { tops, topOf };
 }
 
-export async function periodResults(db: DbClient, periodId: string): Promise<PeriodResults | null> {
-  const period = await db.assessmentPeriod.findUnique({
-    where: { id: periodId },
-    select: { id: true, predicateBasis: true, frameworkVersionId: true },
-  });
+/** `loaded`: the period when the caller has already read it (the dashboard), which saves reading it again. */
+export async function periodResults(db: DbClient, periodId: string, loaded?: ScorablePeriod): Promise<PeriodResults | null> {
+  const period =
+    loaded?.id === periodId
+      ? loaded
+      : await db.assessmentPeriod.findUnique({ where: { id: periodId }, select: { id: true, predicateBasis: true, frameworkVersionId: true } });
   if (!period) return null;
-  const [scored, indicators, assignments, selfAnswers] = await Promise.all([
+  const [scored, nodeIds, assignments, selfAnswers] = await Promise.all([
     scorePeriodStages(db, [period], ANSWER_STAGES),
-    db.frameworkNode.findMany({ where: { versionId: period.frameworkVersionId, kind: "INDICATOR" }, select: { id: true, number: true } }),
+    // The version's indicators never change: from the process's cache, not the database.
+    getIndicatorNodeIds(db, period.frameworkVersionId),
     db.assignment.findMany({
       where: { periodId },
       select: { indicatorId: true, unit: { select: { id: true, name: true, isActive: true } } },
@@ -97,10 +100,10 @@ export async function periodResults(db: DbClient, periodId: string): Promise<Per
   const { tops, topOf } = topNodes(stageScores.framework.definition);
   const nodes = new Map<string, NodeProgress>(tops.map((top) => [top.code, { ...top, indicators: 0, ...emptyCounts() }]));
   const total = { indicators: 0, ...emptyCounts() };
-  for (const indicator of indicators) {
-    const node = indicator.number === null ? undefined : nodes.get(topOf.get(indicator.number) ?? "");
-    const answer = answerOf.get(indicator.id);
-    const isAssigned = assignedIndicators.has(indicator.id);
+  for (const [number, indicatorId] of nodeIds.byNumber) {
+    const node = nodes.get(topOf.get(number) ?? "");
+    const answer = answerOf.get(indicatorId);
+    const isAssigned = assignedIndicators.has(indicatorId);
     for (const counts of node ? [node, total] : [total]) {
       counts.indicators += 1;
       addIndicator(counts, answer, isAssigned);

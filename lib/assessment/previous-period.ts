@@ -103,10 +103,21 @@ export async function carryOverOffer(db: DbClient, period: { id: string; instans
 
 /** The evidence the carry-over proposed for one indicator, with the previous indicator it supported. */
 export async function loadEvidenceCandidates(db: DbClient, periodId: string, indicatorId: string, previous: PreviousPeriod | null) {
-  const rows = await db.evidenceCandidate.findMany({
+  const candidates = await db.evidenceCandidate.findMany({
     where: { periodId, indicatorId, evidence: { deletedAt: null } },
     orderBy: [{ sourceCode: "asc" }, { createdAt: "asc" }],
-    select: { sourceCode: true, evidence: { select: { id: true, title: true, kind: true, url: true, ownerUnitId: true } } },
+    select: { sourceCode: true, evidenceId: true },
+  });
+  // The items in a second query only when there are candidates (most indicators have none;
+  // a nested select would send it anyway).
+  const items =
+    candidates.length > 0
+      ? await db.evidence.findMany({ where: { id: { in: candidates.map((candidate) => candidate.evidenceId) } }, select: { id: true, title: true, kind: true, url: true, ownerUnitId: true } })
+      : [];
+  const itemOf = new Map(items.map((item) => [item.id, item]));
+  const rows = candidates.flatMap(({ sourceCode, evidenceId }) => {
+    const evidence = itemOf.get(evidenceId);
+    return evidence ? [{ sourceCode, evidence }] : [];
   });
   const names = new Map<string, string>();
   if (previous) {

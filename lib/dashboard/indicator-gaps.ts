@@ -63,14 +63,19 @@ export function indicatorGaps(scores: StageScores, rule: TargetRule): IndicatorG
     .map(({ gain, ...gap }) => ({ ...gap, gain: gain.toString() }));
 }
 
-/** Open recommendations' target levels per indicator number, the highest when several. */
-export function recommendedTargets(rows: readonly { indicator: { number: number | null }; targetLevel: { toString(): string } | null }[]): Map<number, string> {
+/**
+ * Open recommendations' target levels per indicator number, the highest when several.
+ * `numberOf`: the period's indicator numbers by node id (getIndicatorNodeIds, cached), so
+ * the recommendations need no join to the framework's nodes.
+ */
+export function recommendedTargets(rows: readonly { indicatorId: string; targetLevel: { toString(): string } | null }[], numberOf: ReadonlyMap<string, number>): Map<number, string> {
   const targets = new Map<number, string>();
-  for (const { indicator, targetLevel } of rows) {
-    if (indicator.number === null || targetLevel === null) continue;
+  for (const { indicatorId, targetLevel } of rows) {
+    const number = numberOf.get(indicatorId);
+    if (number === undefined || targetLevel === null) continue;
     const level = targetLevel.toString();
-    const current = targets.get(indicator.number);
-    if (!current || Decimal.parse(level).gt(Decimal.parse(current))) targets.set(indicator.number, level);
+    const current = targets.get(number);
+    if (!current || Decimal.parse(level).gt(Decimal.parse(current))) targets.set(number, level);
   }
   return targets;
 }

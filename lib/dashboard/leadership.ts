@@ -3,6 +3,7 @@
 // per unit and the biggest gaps. A fixed number of queries whatever the number of periods,
 // units or indicators (one more per distinct framework version).
 import type { DbClient } from "@/lib/db";
+import { getIndicatorNodeIds } from "@/lib/framework-versions/store";
 import { periodResults, type UnitProgress } from "@/lib/assessment/period-results";
 import { scorePeriodStages } from "@/lib/results/period-summary";
 import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
@@ -76,11 +77,11 @@ export async function leadershipDashboard(db: DbClient, actor: Actor): Promise<L
   if (!current) return null;
   const [scored, results, history, recommendations] = await Promise.all([
     scorePeriodStages(db, periods, HEADLINE_STAGES),
-    periodResults(db, current.id),
+    periodResults(db, current.id, current),
     db.historicalResult.findMany({ where: { instansiId }, orderBy: { year: "asc" }, select: { year: true, index: true, predicate: true, frameworkCode: true } }),
     db.recommendation.findMany({
       where: { periodId: current.id, status: { in: ["OPEN", "IN_PROGRESS"] }, targetLevel: { not: null } },
-      select: { targetLevel: true, indicator: { select: { number: true } } },
+      select: { targetLevel: true, indicatorId: true },
     }),
   ]);
   const now = scored.get(current.id);
@@ -123,7 +124,7 @@ export async function leadershipDashboard(db: DbClient, actor: Actor): Promise<L
   const gaps = indicatorGaps(scores, {
     periodTarget: current.targetIndex?.toString() ?? null,
     scaleMax: definition.valueScale.max,
-    recommended: recommendedTargets(recommendations),
+    recommended: recommendedTargets(recommendations, (await getIndicatorNodeIds(db, current.frameworkVersionId)).numberById),
   });
 
   return {

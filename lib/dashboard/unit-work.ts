@@ -2,6 +2,7 @@
 // deadline, and what their work does to the agency's index. Built on the same to-do list
 // as /periode/[id]/indikator, so both always agree. A fixed number of queries.
 import type { DbClient } from "@/lib/db";
+import { getIndicatorNodeIds } from "@/lib/framework-versions/store";
 import { AppError } from "@/lib/errors";
 import { listPeriodIndicators, OPEN_STATUSES, type IndicatorRow } from "@/lib/assessment/indicator-list";
 import { scorePeriodStages } from "@/lib/results/period-summary";
@@ -48,7 +49,7 @@ export async function unitWorkDashboard(db: DbClient, actor: Actor, periodId: st
     db.assessmentPeriod.findUniqueOrThrow({ where: { id: list.period.id }, select: { id: true, predicateBasis: true, frameworkVersionId: true, targetIndex: true } }),
     db.recommendation.findMany({
       where: { periodId: list.period.id, status: { in: ["OPEN", "IN_PROGRESS"] }, targetLevel: { not: null } },
-      select: { targetLevel: true, indicator: { select: { number: true } } },
+      select: { targetLevel: true, indicatorId: true },
     }),
   ]);
   const stages = (await scorePeriodStages(db, [period], ["SELF", "INTERNAL_VERIFICATION"] as const)).get(period.id);
@@ -60,7 +61,7 @@ export async function unitWorkDashboard(db: DbClient, actor: Actor, periodId: st
     indicatorGaps(scores, {
       periodTarget: period.targetIndex?.toString() ?? null,
       scaleMax: framework.definition.valueScale.max,
-      recommended: recommendedTargets(recommendations),
+      recommended: recommendedTargets(recommendations, (await getIndicatorNodeIds(db, period.frameworkVersionId)).numberById),
     }).map((gap) => [gap.number, gap]),
   );
   const indicators = list.rows.map((row) => {

@@ -2,7 +2,7 @@
 // the stored answers. The workspace, the period list and the period overview all score
 // through scorePeriodStages, so the same period always shows the same numbers everywhere.
 import type { DbClient } from "@/lib/db";
-import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework-versions/store";
+import { getFrameworkVersion, getIndicatorNodeIds, type StoredFrameworkVersion } from "@/lib/framework-versions/store";
 import type { AnswerStage, PredicateBasis } from "@/lib/generated/prisma/client";
 import { scoreAssessment, type AssessmentScore } from "@/lib/scoring";
 
@@ -17,8 +17,9 @@ export type StageScores<S extends AnswerStage> = {
 };
 
 /**
- * Scores each period for each of `stages`, with one query for all their answers and one
- * per distinct framework version. A stage without answers scores 0 with answeredCount 0.
+ * Scores each period for each of `stages`, with one query for all their answers (the
+ * framework versions and their indicator numbers come from the process's cache, read once
+ * per version). A stage without answers scores 0 with answeredCount 0.
  */
 export async function scorePeriodStages<S extends AnswerStage>(
   db: DbClient,
@@ -29,21 +30,25 @@ export async function scorePeriodStages<S extends AnswerStage>(
   if (periods.length === 0) return result;
   const answers = await db.answer.findMany({
     where: { periodId: { in: periods.map((period) => period.id) }, stage: { in: [...stages] }, level: { not: null } },
-    select: { periodId: true, stage: true, level: true, indicator: { select: { number: true } } },
+    select: { periodId: true, stage: true, level: true, indicatorId: true },
   });
   const versionIds = [...new Set(periods.map((period) => period.frameworkVersionId))];
   const versions = new Map<string, StoredFrameworkVersion>();
+  // Node ids are unique across versions: one map answers for every period's indicators.
+  const numberOf = new Map<string, number>();
   for (const versionId of versionIds) {
     const stored = await getFrameworkVersion(db, versionId);
     if (stored) versions.set(versionId, stored);
+    for (const [id, number] of (await getIndicatorNodeIds(db, versionId)).numberById) numberOf.set(id, number);
   }
 
   const values = new Map<string, Record<string, string>>();
   for (const answer of answers) {
-    if (answer.indicator.number === null || answer.level === null) continue;
+    const number = numberOf.get(answer.indicatorId);
+    if (number === undefined || answer.level === null) continue;
     const key = `${answer.periodId}/${answer.stage}`;
     const stageValues = values.get(key) ?? {};
-    stageValues[String(answer.indicator.number)] = answer.level.toString();
+    stageValues[String(number)] = answer.level.toString();
     values.set(key, stageValues);
   }
 

@@ -1,11 +1,14 @@
-// No N+1: the indicator page's loader and the period overview send the same number of SQL
-// statements to the database whatever the amount of data (units, answers in every stage,
-// history, rounds, discussion, evidence, last year's period). Counted on the wire side of
+// No N+1: the indicator page's loader, the period overview and the leadership dashboard
+// send the same number of SQL statements to the database whatever the amount of data
+// (units, answers in every stage, history, rounds, discussion, evidence, recommendations,
+// last year's period). Counted on the wire side of
 // Prisma (its query events), on a client of its own.
 import { afterAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { LEVEL_HISTORY_PAGE_SIZE, loadIndicatorView } from "@/lib/assessment/indicator-view";
 import { periodResults } from "@/lib/assessment/period-results";
+import { recentMentions } from "@/lib/assessment/mentions";
+import { leadershipDashboard } from "@/lib/dashboard/leadership";
 import { ANSWER_STAGES } from "@/lib/results/period-summary";
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
@@ -30,6 +33,8 @@ async function measure() {
     indicatorPageOwner: await count(() => loadIndicatorView(counted, owner, periodId, 1)),
     indicatorPageKoordinator: await count(() => loadIndicatorView(counted, koordinator, periodId, 1)),
     periodOverview: await count(() => periodResults(counted, periodId)),
+    // The Koordinator's /dasbor: the leadership dashboard and where they were mentioned.
+    dashboardKoordinator: await count(() => Promise.all([leadershipDashboard(counted, koordinator), recentMentions(counted, koordinator.userId, fixtures.home.instansiId)])),
   };
 }
 
@@ -89,7 +94,7 @@ it("runs a fixed number of queries for the indicator page and the period overvie
   expect(await db.answer.count()).toBeGreaterThan(400);
   expect(large).toEqual(small);
   // And few: a handful of round trips each (the figures are in docs/benchmarks.md).
-  expect(small).toEqual({ indicatorPageOwner: 25, indicatorPageKoordinator: 24, periodOverview: 7 });
+  expect(small).toEqual({ indicatorPageOwner: 21, indicatorPageKoordinator: 20, periodOverview: 5, dashboardKoordinator: 9 });
   console.log("queries per load:", JSON.stringify(small));
 });
 
