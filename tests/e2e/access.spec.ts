@@ -2,24 +2,28 @@
 // shows agency data or administration. Allowed means 200 with the content; denied means
 // a 404 page (or a 401/403 JSON error for the download), never the data. The commands
 // behind every server action are walked role by role in tests/integration.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD } from "./support";
+// The agency is this spec's own copy of the demo Kabupaten Sukamaju (one per worker).
+import { type APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD, expect, SUPERADMIN_EMAIL, test, type Agency, type AgencyPerson } from "./fixtures";
 
 type Who = "anonim" | "superadmin" | "koordinator" | "asesor" | "opd" | "pimpinan";
 
-const EMAILS: Record<Exclude<Who, "anonim">, string> = {
-  superadmin: "superadmin@spbe.demo",
-  koordinator: "koordinator@sukamaju.spbe.demo",
-  asesor: "asesor@sukamaju.spbe.demo",
-  opd: "opd.diskominfo@sukamaju.spbe.demo",
-  pimpinan: "pimpinan@sukamaju.spbe.demo",
+const PEOPLE: Record<Exclude<Who, "anonim" | "superadmin">, AgencyPerson> = {
+  koordinator: "koordinator",
+  asesor: "asesor",
+  opd: "opd.diskominfo",
+  pimpinan: "pimpinan",
 };
+let agency: Agency;
+let otherAgency: Agency;
+const emailOf = (who: Exclude<Who, "anonim">) => (who === "superadmin" ? SUPERADMIN_EMAIL : agency.email(PEOPLE[who]));
 
 // path → who gets it; everyone else is refused. Written from the role table of the access issue.
 const EVERYONE: Who[] = ["anonim", "superadmin", "koordinator", "asesor", "opd", "pimpinan"];
 const AGENCY_ROLES: Who[] = ["koordinator", "asesor", "opd", "pimpinan"];
 
-// "{period}" is Kabupaten Sukamaju's 2025 period; indicator 1 belongs to its Diskominfo.
+// "{period}" is the agency's 2025 period; indicator 1 belongs to its Diskominfo. "{asesor}" and
+// "{agency}" are its Asesor's email and its code.
 const MATRIX: { path: string; allowed: Who[]; marker: string }[] = [
   { path: "/api/v1/frameworks", allowed: EVERYONE, marker: "spbe-2020" },
   { path: "/api/v1/frameworks/spbe-2020", allowed: EVERYONE, marker: "Kebijakan Internal SPBE" },
@@ -33,9 +37,9 @@ const MATRIX: { path: string; allowed: Who[]; marker: string }[] = [
   { path: "/periode/{period}/rekomendasi", allowed: AGENCY_ROLES, marker: "jumlah-rekomendasi" },
   { path: "/dasbor", allowed: ["superadmin", "koordinator", "asesor", "opd", "pimpinan"], marker: "peran-aktif" },
   { path: "/admin/unit", allowed: ["koordinator"], marker: "unit-diskominfo" },
-  { path: "/admin/pengguna", allowed: ["koordinator"], marker: "pengguna-asesor@sukamaju.spbe.demo" },
+  { path: "/admin/pengguna", allowed: ["koordinator"], marker: "pengguna-{asesor}" },
   { path: "/admin/audit", allowed: ["koordinator"], marker: "audit-baris" },
-  { path: "/admin/instansi", allowed: ["superadmin"], marker: "instansi-kab-sukamaju" },
+  { path: "/admin/instansi", allowed: ["superadmin"], marker: "instansi-{agency}" },
   { path: "/admin/audit/unduh", allowed: ["koordinator"], marker: "aktor_email" },
   { path: "/akun/kata-sandi", allowed: ["superadmin", "koordinator", "asesor", "opd", "pimpinan"], marker: "ganti-sandi" },
   { path: "/periode", allowed: ["koordinator", "asesor", "opd", "pimpinan"], marker: "periode-2025" },
@@ -59,21 +63,24 @@ async function signInOver(request: APIRequestContext, email: string) {
 
 let periodId = "";
 
-test.beforeAll(async ({ playwright, baseURL }) => {
+test.beforeAll(async ({ playwright, baseURL, agencies }) => {
+  agency = await agencies.create({ label: "access" });
+  otherAgency = await agencies.create({ template: "kota-tirtamulya", label: "access" });
   const request = await playwright.request.newContext({ baseURL });
-  await signInOver(request, EMAILS.koordinator);
+  await signInOver(request, emailOf("koordinator"));
   const list = await (await request.get("/periode")).text();
   periodId = /data-testid="periode-2025"[\s\S]*?href="\/periode\/([a-z0-9]+)"/.exec(list)?.[1] ?? "";
-  expect(periodId).not.toBe("");
+  expect(periodId).toBe(agency.periodId);
   await request.dispose();
 });
 
-for (const who of Object.keys({ anonim: 1, ...EMAILS }) as Who[]) {
+for (const who of ["anonim", "superadmin", ...Object.keys(PEOPLE)] as Who[]) {
   test(`${who}: sees exactly what the role allows`, async ({ playwright, baseURL }) => {
     const request = await playwright.request.newContext({ baseURL });
-    if (who !== "anonim") await signInOver(request, EMAILS[who]);
+    if (who !== "anonim") await signInOver(request, emailOf(who));
     for (const entry of MATRIX) {
-      const { allowed, marker } = entry;
+      const { allowed } = entry;
+      const marker = entry.marker.replace("{asesor}", agency.email("asesor")).replace("{agency}", agency.code);
       const path = entry.path.replace("{period}", periodId);
       const response = await request.get(path, { maxRedirects: 0 });
       const body = await response.text();
@@ -92,12 +99,12 @@ for (const who of Object.keys({ anonim: 1, ...EMAILS }) as Who[]) {
 
 test("another agency's Koordinator cannot see this agency's audit trail or people", async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL });
-  await signInOver(request, "koordinator@tirtamulya.spbe.demo");
+  await signInOver(request, otherAgency.email("koordinator"));
   const people = await (await request.get("/admin/pengguna")).text();
-  expect(people).toContain("asesor@tirtamulya.spbe.demo");
-  expect(people).not.toContain("sukamaju.spbe.demo");
+  expect(people).toContain(otherAgency.email("asesor"));
+  expect(people).not.toContain(agency.emailDomain);
   const csv = await (await request.get("/admin/audit/unduh")).text();
-  expect(csv).not.toContain("sukamaju.spbe.demo");
+  expect(csv).not.toContain(agency.emailDomain);
   for (const path of ["", "/indikator", "/indikator/1", "/penugasan", "/eksternal", "/laporan.pdf", "/ekspor.xlsx", "/hasil.csv", "/hasil.json", "/impor", "/simulasi", "/rekomendasi"]) {
     const response = await request.get(`/periode/${periodId}${path}`, { maxRedirects: 0 });
     expect(response.status(), `another agency's period${path}`).toBe(404);

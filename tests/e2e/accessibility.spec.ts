@@ -2,12 +2,14 @@
 // (The policy's nonce would refuse the injected axe script, so these pages are opened
 // with CSP bypassed; the policy itself is checked in security-headers.spec.ts.)
 import { createRequire } from "node:module";
-import { expect, test, type Page } from "@playwright/test";
-import { periodIdOf, signIn } from "./support";
+import { type Page } from "@playwright/test";
+import { expect, periodIdOf, signIn, SUPERADMIN_EMAIL, test } from "./fixtures";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 test.use({ bypassCSP: true });
+// Each test opens and audits up to ten pages: on a loaded machine that needs more than the default minute.
+test.slow();
 
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
@@ -34,8 +36,8 @@ test("public pages", async ({ page }) => {
   for (const path of ["/", "/kalkulator", "/masuk", "/tidak-ada"]) await check(page, path);
 });
 
-test("the Koordinator's pages", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+test("the Koordinator's pages", async ({ page, agency }) => {
+  await agency.signIn(page, "koordinator");
   const period = await periodIdOf(page, 2025);
   for (const path of [
     "/dasbor",
@@ -53,21 +55,21 @@ test("the Koordinator's pages", async ({ page }) => {
   }
 });
 
-test("the Admin OPD's indicator form and the Asesor's and Pimpinan's views", async ({ browser }) => {
+test("the Admin OPD's indicator form and the Asesor's and Pimpinan's views", async ({ browser, agency }) => {
   const owner = await (await browser.newContext({ bypassCSP: true })).newPage();
-  await signIn(owner, "opd.diskominfo@sukamaju.spbe.demo");
+  await agency.signIn(owner, "opd.diskominfo");
   const period = await periodIdOf(owner, 2025);
   for (const path of ["/dasbor", `/periode/${period}/indikator`, `/periode/${period}/indikator/9`, `/periode/${period}/indikator/1`]) await check(owner, path);
 
   const asesor = await (await browser.newContext({ bypassCSP: true })).newPage();
-  await signIn(asesor, "asesor@sukamaju.spbe.demo");
+  await agency.signIn(asesor, "asesor");
   for (const path of ["/dasbor", `/periode/${period}/indikator/1`]) await check(asesor, path);
 
   const pimpinan = await (await browser.newContext({ bypassCSP: true })).newPage();
-  await signIn(pimpinan, "pimpinan@sukamaju.spbe.demo");
+  await agency.signIn(pimpinan, "pimpinan");
   await check(pimpinan, "/dasbor");
 
   const superadmin = await (await browser.newContext({ bypassCSP: true })).newPage();
-  await signIn(superadmin, "superadmin@spbe.demo");
+  await signIn(superadmin, SUPERADMIN_EMAIL);
   for (const path of ["/dasbor", "/admin/instansi"]) await check(superadmin, path);
 });

@@ -1,17 +1,24 @@
 // The Koordinator runs their agency: a new unit, a new person with a one-time password
 // who must choose their own, a deactivation that ends that person's session at once,
 // and every step in the audit trail. The superadmin adds an agency with its Koordinator.
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+// The Koordinator's agency is this spec's own (tests/e2e/fixtures).
+import { randomBytes } from "node:crypto";
+import { expect, SUPERADMIN_EMAIL, signIn, test, type Agency } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
-const NEW_EMAIL = "siti.aminah@sukamaju.spbe.demo";
 const NEW_PASSWORD = "kopi-tubruk-di-teras-pagi";
+let agency: Agency;
+let NEW_EMAIL = "";
 let temporaryPassword = "";
 
+test.beforeAll(async ({ agencies }) => {
+  agency = await agencies.create({ label: "admin" });
+  NEW_EMAIL = `siti.aminah@${agency.emailDomain}`;
+});
+
 test("the Koordinator adds a unit, with field errors in Bahasa Indonesia first", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(page, "koordinator");
   await page.getByRole("link", { name: "Administrasi" }).click();
   await expect(page).toHaveURL(/\/admin\/unit$/);
 
@@ -40,7 +47,7 @@ test("the Koordinator adds a unit, with field errors in Bahasa Indonesia first",
 });
 
 test("the Koordinator creates an Admin OPD account and gets a one-time password", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(page, "koordinator");
   await page.goto("/admin/pengguna");
   await page.locator("summary", { hasText: "Tambah pengguna" }).click();
   const form = page.locator("#pengguna-baru");
@@ -89,7 +96,7 @@ test("deactivating a person ends their open session at once", async ({ browser }
 
   const koordinatorContext = await browser.newContext();
   const koordinator = await koordinatorContext.newPage();
-  await signIn(koordinator, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(koordinator, "koordinator");
   await koordinator.goto(`/admin/pengguna?q=${encodeURIComponent("siti")}`);
   koordinator.once("dialog", (dialog) => dialog.accept());
   await koordinator.getByTestId(`pengguna-${NEW_EMAIL}`).getByRole("button", { name: "Nonaktifkan" }).click();
@@ -116,24 +123,28 @@ test("deactivating a person ends their open session at once", async ({ browser }
 });
 
 test("the superadmin adds an agency together with its Koordinator", async ({ page }) => {
-  await signIn(page, "superadmin@spbe.demo");
+  await signIn(page, SUPERADMIN_EMAIL);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/instansi$/);
   await page.locator("summary", { hasText: "Tambah instansi" }).click();
   const form = page.locator("#instansi-baru");
-  await form.getByLabel("Kode").fill("kab-lembahhijau");
+  // Unique per run, so the spec can run again (or beside itself) on the same portal.
+  const tag = randomBytes(3).toString("hex");
+  const code = `kab-lembahhijau-${tag}`;
+  const email = `koordinator@lembahhijau-${tag}.go.id`;
+  await form.getByLabel("Kode").fill(code);
   await form.getByLabel("Nama instansi").fill("Pemerintah Kabupaten Lembah Hijau");
   await form.getByLabel("Jenis").selectOption("KABUPATEN");
   await form.getByLabel("Nama Koordinator SPBE").fill("Budi Santoso");
-  await form.getByLabel("Email Koordinator SPBE").fill("koordinator@lembahhijau.go.id");
+  await form.getByLabel("Email Koordinator SPBE").fill(email);
   await form.getByRole("button", { name: "Tambah instansi" }).click();
   await expect(page.getByTestId("instansi-baru-hasil")).toContainText("Pemerintah Kabupaten Lembah Hijau");
   await expect(page.getByTestId("instansi-baru-temporaryPassword")).toHaveText(/^\w{4}-\w{4}-\w{4}$/);
-  await expect(page.getByTestId("instansi-kab-lembahhijau")).toContainText("koordinator@lembahhijau.go.id");
+  await expect(page.getByTestId(`instansi-${code}`)).toContainText(email);
 });
 
 test("the Koordinator sets the agency's time zone to WIT; times on the audit trail show WIT, then back to WIB", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(page, "koordinator");
   await page.goto("/admin/unit");
   const form = page.locator("#zona-waktu");
   await form.getByLabel("Zona waktu instansi").selectOption("WIT");

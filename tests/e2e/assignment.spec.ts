@@ -1,18 +1,24 @@
 // The Koordinator moves an indicator to another unit on the bulk assignment screen; the
 // new owner's Admin OPD finds it in their to-do list, and another unit's Admin OPD does not.
-// The last step moves it back, so later journeys see the demo data as seeded.
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support";
+// The last step moves it back. The agency is this spec's own (tests/e2e/fixtures).
+import { type Page } from "@playwright/test";
+import { expect, test, type Agency } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
+let agency: Agency;
 let periodId = "";
+
+test.beforeAll(async ({ agencies }) => {
+  agency = await agencies.create({ label: "assignment" });
+});
 
 async function openAssignment(page: Page) {
   await page.goto("/dasbor");
   await page.getByTestId("tautan-penugasan").click();
   await expect(page.getByRole("heading", { name: "Penugasan indikator · 2025" })).toBeVisible();
   periodId = /\/periode\/([^/]+)\/penugasan/.exec(page.url())![1]!;
+  expect(periodId).toBe(agency.periodId);
 }
 
 async function moveIndicator31(page: Page, from: string, to: string) {
@@ -29,7 +35,7 @@ async function moveIndicator31(page: Page, from: string, to: string) {
 }
 
 test("the Koordinator moves indicator 31 from the Inspektorat to Bappeda", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(page, "koordinator");
   await openAssignment(page);
 
   // An indicator left without owner is flagged, and the default assignment fills it again.
@@ -48,7 +54,7 @@ test("the Koordinator moves indicator 31 from the Inspektorat to Bappeda", async
 });
 
 test("Bappeda's Admin OPD finds indicator 31 in their to-do list, and not Diskominfo's indicators", async ({ page }) => {
-  await signIn(page, "opd.bappeda@sukamaju.spbe.demo");
+  await agency.signIn(page, "opd.bappeda");
   await page.getByTestId("tautan-indikator").click();
   await expect(page.getByRole("heading", { name: "Indikator saya · 2025" })).toBeVisible();
 
@@ -66,7 +72,7 @@ test("Bappeda's Admin OPD finds indicator 31 in their to-do list, and not Diskom
 });
 
 test("Diskominfo's Admin OPD does not see Bappeda's indicators", async ({ page }) => {
-  await signIn(page, "opd.diskominfo@sukamaju.spbe.demo");
+  await agency.signIn(page, "opd.diskominfo");
   await page.getByTestId("tautan-indikator").click();
   await expect(page.getByRole("heading", { name: "Indikator saya · 2025" })).toBeVisible();
   await expect(page.getByTestId("indikator-15")).toBeVisible();
@@ -78,7 +84,7 @@ test("Diskominfo's Admin OPD does not see Bappeda's indicators", async ({ page }
 });
 
 test("the Koordinator sees every indicator with its owners, and moves indicator 31 back", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(page, "koordinator");
   await page.goto(`/periode/${periodId}/indikator?unit=`);
   await page.getByLabel("Unit kerja").selectOption({ label: "Bappeda" });
   await page.getByRole("button", { name: "Terapkan" }).click();

@@ -1,19 +1,22 @@
-// The whole yearly cycle in one agency (Kota Tirtamulya), as the real roles walk it: the
+// The whole yearly cycle in one agency (this spec's own copy of Kota Tirtamulya), as the real roles walk it: the
 // Koordinator opens 2026 and assigns; two Admin OPD fill their indicators with evidence;
 // the Asesor sends one back; its owner fixes it; the Asesor verifies; the Koordinator
 // records an external stage and locks the period; the locked period refuses edits, also to
 // the evidence behind its answers, and its report stays the same.
 import { PDFParse } from "pdf-parse";
-import { expect, test, type Page } from "@playwright/test";
-import { periodIdOf, signIn } from "./support";
+import { type Page } from "@playwright/test";
+import { expect, periodIdOf, test, type Agency } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
+// Whole steps of the year in each test (several people, reports parsed twice): more than the default minute under load.
+test.slow();
 
-const KOORDINATOR = "koordinator@tirtamulya.spbe.demo";
-const ASESOR = "asesor@tirtamulya.spbe.demo";
-const DISKOMINFO = "opd.diskominfo@tirtamulya.spbe.demo";
-const BAPPEDA = "opd.bappeda@tirtamulya.spbe.demo";
+let agency: Agency;
 let periodId = "";
+
+test.beforeAll(async ({ agencies }) => {
+  agency = await agencies.create({ template: "kota-tirtamulya", label: "cycle" });
+});
 
 async function advance(page: Page, button: string | RegExp) {
   await page.goto(`/periode/${periodId}`);
@@ -45,7 +48,7 @@ async function review(page: Page, number: number, decision: "VERIFIED" | "NEEDS_
 }
 
 test("the Koordinator opens the 2026 period, assigns with the defaults and starts filling", async ({ page }) => {
-  await signIn(page, KOORDINATOR);
+  await agency.signIn(page, "koordinator");
   await page.goto("/periode");
   await page.locator("summary", { hasText: "Buka periode" }).click();
   const form = page.locator("#periode-baru");
@@ -74,7 +77,7 @@ test("the Koordinator opens the 2026 period, assigns with the defaults and start
 
 test("two Admin OPD fill their indicators with evidence and submit them", async ({ browser }) => {
   const diskominfo = await (await browser.newContext()).newPage();
-  await signIn(diskominfo, DISKOMINFO);
+  await agency.signIn(diskominfo, "opd.diskominfo");
   await diskominfo.goto(`/periode/${periodId}/indikator`);
   await expect(diskominfo.getByTestId("indikator-1")).toContainText("Belum diisi");
   await expect(diskominfo.getByTestId("indikator-11")).toHaveCount(0);
@@ -87,7 +90,7 @@ test("two Admin OPD fill their indicators with evidence and submit them", async 
   await submit(diskominfo);
 
   const bappeda = await (await browser.newContext()).newPage();
-  await signIn(bappeda, BAPPEDA);
+  await agency.signIn(bappeda, "opd.bappeda");
   await fill(bappeda, 11, "2", "Fakta: RPJMD 2025-2029 memuat program SPBE (bab IV). Analisis: kriteria tingkat 2 terpenuhi.");
   await bappeda.getByLabel("Alasan tanpa bukti dukung").fill("Dokumen RPJMD sedang diunggah ke JDIH oleh Bagian Hukum.");
   await expect(bappeda.getByTestId("status-simpan")).toContainText("Tersimpan");
@@ -96,11 +99,11 @@ test("two Admin OPD fill their indicators with evidence and submit them", async 
 
 test("the Asesor sends one back, its owner fixes it, the Asesor verifies both", async ({ browser }) => {
   const koordinator = await (await browser.newContext()).newPage();
-  await signIn(koordinator, KOORDINATOR);
+  await agency.signIn(koordinator, "koordinator");
   await advance(koordinator, "Lanjut ke tahap Verifikasi");
 
   const asesor = await (await browser.newContext()).newPage();
-  await signIn(asesor, ASESOR);
+  await agency.signIn(asesor, "asesor");
   await asesor.goto(`/periode/${periodId}/verifikasi`);
   await expect(asesor.getByTestId("indikator-1")).toContainText("Diajukan");
   await expect(asesor.getByTestId("indikator-11")).toContainText("Diajukan");
@@ -108,7 +111,7 @@ test("the Asesor sends one back, its owner fixes it, the Asesor verifies both", 
   await review(asesor, 1, "VERIFIED", "3", "Perwali lengkap dan berlaku.");
 
   const bappeda = await (await browser.newContext()).newPage();
-  await signIn(bappeda, BAPPEDA);
+  await agency.signIn(bappeda, "opd.bappeda");
   await bappeda.goto(`/periode/${periodId}/indikator`);
   await expect(bappeda.getByTestId("indikator-11")).toContainText("Perlu perbaikan");
   await fill(bappeda, 11, "2", "Fakta: RPJMD 2025-2029 bab IV halaman 112-118 memuat program SPBE. Analisis: kriteria tingkat 2 terpenuhi.");
@@ -121,7 +124,7 @@ test("the Asesor sends one back, its owner fixes it, the Asesor verifies both", 
 
 test("the Koordinator records the document stage and locks the period; the locked period refuses edits", async ({ browser }) => {
   const koordinator = await (await browser.newContext()).newPage();
-  await signIn(koordinator, KOORDINATOR);
+  await agency.signIn(koordinator, "koordinator");
   await koordinator.goto(`/periode/${periodId}/eksternal?tahap=DOCUMENT`);
   const stage = koordinator.locator("#catat-tahap");
   await stage.getByLabel("Tingkat indikator 1", { exact: true }).selectOption("2");
@@ -137,7 +140,7 @@ test("the Koordinator records the document stage and locks the period; the locke
   await expect(koordinator.getByTestId("periode-terkunci")).toBeVisible();
 
   const bappeda = await (await browser.newContext()).newPage();
-  await signIn(bappeda, BAPPEDA);
+  await agency.signIn(bappeda, "opd.bappeda");
   await bappeda.goto(`/periode/${periodId}/indikator/12`);
   await expect(bappeda.getByText("tidak mengubahnya")).toBeVisible();
   await expect(bappeda.getByRole("button", { name: "Ajukan untuk verifikasi" })).toHaveCount(0);
@@ -154,7 +157,7 @@ test("the Koordinator records the document stage and locks the period; the locke
   expect(textBefore).toContain("Perwali 8/2025 di JDIH");
 
   const diskominfo = await (await browser.newContext()).newPage();
-  await signIn(diskominfo, DISKOMINFO);
+  await agency.signIn(diskominfo, "opd.diskominfo");
   await diskominfo.goto("/bukti?q=Perwali");
   const card = diskominfo.locator('li[data-testid^="bukti-"]', { hasText: "Perwali 8/2025 di JDIH" });
   await card.getByText("Ubah data").click();

@@ -1,9 +1,8 @@
 // Evidence end to end in Chromium: an Admin OPD uploads a PDF through the resumable
 // uploader and sees it in the library; a file whose content lies about its extension is
 // refused with a clear message; the Asesor downloads the PDF with safe headers; an Admin
-// OPD of another agency cannot fetch it by URL.
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+// OPD of another agency cannot fetch it by URL. Both agencies are this spec's own.
+import { expect, test, type Agency } from "./fixtures";
 
 const TITLE = "Perbup SPBE 2024";
 const FILE_NAME = `${TITLE}.pdf`;
@@ -14,13 +13,20 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 test.describe.configure({ mode: "serial" });
 
 let downloadPath = "";
+let agency: Agency;
+let otherAgency: Agency;
+
+test.beforeAll(async ({ agencies }) => {
+  agency = await agencies.create({ label: "evidence" });
+  otherAgency = await agencies.create({ template: "kota-tirtamulya", label: "evidence" });
+});
 
 test("an Admin OPD uploads a PDF with a progress bar and finds it in the library", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
-  await signIn(page, "opd.diskominfo@sukamaju.spbe.demo");
+  await agency.signIn(page, "opd.diskominfo");
   await page.goto("/bukti");
   await page.getByLabel("Jenis dokumen untuk berkas berikutnya").selectOption("PERATURAN");
   await page.locator('input[type="file"]').setInputFiles({ name: FILE_NAME, mimeType: "application/pdf", buffer: PDF });
@@ -40,7 +46,7 @@ test("an Admin OPD uploads a PDF with a progress bar and finds it in the library
 });
 
 test("a file whose content does not match its extension is refused with a clear message", async ({ page }) => {
-  await signIn(page, "opd.diskominfo@sukamaju.spbe.demo");
+  await agency.signIn(page, "opd.diskominfo");
   await page.goto("/bukti");
   await page.locator('input[type="file"]').setInputFiles({ name: "laporan-palsu.pdf", mimeType: "application/pdf", buffer: PNG });
   const upload = page.getByTestId("unggahan-laporan-palsu.pdf");
@@ -53,7 +59,7 @@ test("a file whose content does not match its extension is refused with a clear 
 });
 
 test("the Asesor downloads it with the safe headers, and may preview it", async ({ page }) => {
-  await signIn(page, "asesor@sukamaju.spbe.demo");
+  await agency.signIn(page, "asesor");
   await page.goto("/bukti");
   await expect(page.locator("li[data-testid^='bukti-']", { hasText: TITLE })).toBeVisible();
 
@@ -71,7 +77,7 @@ test("the Asesor downloads it with the safe headers, and may preview it", async 
 });
 
 test("an Admin OPD of another agency cannot fetch it by URL, nor see it", async ({ page }) => {
-  await signIn(page, "opd.diskominfo@tirtamulya.spbe.demo");
+  await otherAgency.signIn(page, "opd.diskominfo");
   const response = await page.request.get(downloadPath);
   expect(response.status()).toBe(404);
   expect((await response.body()).includes(Buffer.from("%PDF"))).toBe(false);

@@ -1,8 +1,8 @@
 // Hostile input through the real pages: markup typed into free-text fields stays text,
 // SQL metacharacters in searches are just characters, and state-changing requests from
-// another origin are refused.
-import { expect, test, type Page } from "@playwright/test";
-import { periodIdOf, signIn } from "./support";
+// another origin are refused. Every test works in an agency of its own (tests/e2e/fixtures).
+import { type Page } from "@playwright/test";
+import { expect, periodIdOf, test } from "./fixtures";
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>"'><svg onload=window.__xss=1>`;
 
@@ -13,9 +13,9 @@ async function assertInert(page: Page, path: string, { shownVerbatim = true } = 
   expect(await page.locator("img[src=x], svg[onload]").count()).toBe(0);
 }
 
-test("markup in explanations, comments and unit names is shown as text, never run", async ({ browser }) => {
+test("markup in explanations, comments and unit names is shown as text, never run", async ({ browser, agency }) => {
   const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, "opd.diskominfo@sukamaju.spbe.demo");
+  await agency.signIn(owner, "opd.diskominfo");
   const period = await periodIdOf(owner, 2025);
   await owner.goto(`/periode/${period}/indikator/16`);
   await owner.getByLabel("Penjelasan").fill(PAYLOAD);
@@ -25,7 +25,7 @@ test("markup in explanations, comments and unit names is shown as text, never ru
   await expect(owner.getByTestId("diskusi")).toBeVisible();
 
   const koordinator = await (await browser.newContext()).newPage();
-  await signIn(koordinator, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(koordinator, "koordinator");
   await koordinator.goto("/admin/unit");
   await koordinator.locator("summary", { hasText: "Tambah unit kerja" }).click();
   const form = koordinator.locator("#unit-baru");
@@ -42,8 +42,8 @@ test("markup in explanations, comments and unit names is shown as text, never ru
   expect(csv).toContain("unit-uji-xss");
 });
 
-test("SQL metacharacters in searches and filters are plain text", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+test("SQL metacharacters in searches and filters are plain text", async ({ page, agency }) => {
+  await agency.signIn(page, "koordinator");
   for (const path of [
     `/admin/pengguna?q=${encodeURIComponent("' OR '1'='1' --")}`,
     `/admin/unit?q=${encodeURIComponent("%'; DROP TABLE \"Unit\"; --")}`,
@@ -57,9 +57,9 @@ test("SQL metacharacters in searches and filters are plain text", async ({ page 
   await expect(page.getByTestId("unit-diskominfo")).toBeVisible();
 });
 
-test("a NUL or a bidi override in a search is cleaned, never a 500", async ({ browser }) => {
+test("a NUL or a bidi override in a search is cleaned, never a 500", async ({ browser, agency }) => {
   const koordinator = await (await browser.newContext()).newPage();
-  await signIn(koordinator, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(koordinator, "koordinator");
   for (const path of ["/admin/pengguna?q=a%00b", "/admin/unit?q=diskominfo%00", "/admin/audit?actor=a%00b&action=%E2%80%AE", "/bukti?q=a%00b"]) {
     const response = await koordinator.goto(path);
     expect(response?.status(), path).toBe(200);
@@ -68,7 +68,7 @@ test("a NUL or a bidi override in a search is cleaned, never a 500", async ({ br
   await koordinator.goto("/admin/unit?q=diskominfo%00");
   await expect(koordinator.getByTestId("unit-diskominfo")).toBeVisible();
   const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, "opd.diskominfo@sukamaju.spbe.demo");
+  await agency.signIn(owner, "opd.diskominfo");
   expect((await owner.goto("/bukti?q=perbup%00%E2%80%AE"))?.status()).toBe(200);
   // In a path an id with a NUL names nothing: 404, for pages, downloads and the API alike.
   for (const path of ["/periode/a%00b", "/periode/a%00b/indikator", "/periode/a%00b/laporan.pdf", "/bukti/a%00b/unduh", "/api/v1/frameworks/spbe%002020"]) {
@@ -76,8 +76,8 @@ test("a NUL or a bidi override in a search is cleaned, never a 500", async ({ br
   }
 });
 
-test("a state-changing request from another origin is refused and changes nothing", async ({ page, baseURL }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+test("a state-changing request from another origin is refused and changes nothing", async ({ page, baseURL, agency }) => {
+  await agency.signIn(page, "koordinator");
   await page.goto("/admin/unit");
   // Exactly what the form itself would post without JavaScript (its hidden action fields included).
   const fields = await page.locator("#unit-baru").evaluate((form) =>

@@ -1,26 +1,25 @@
 // The page people spend hours on: drafts save by themselves and survive a reload or a
 // closed tab; two people saving the same answer see each other's version instead of
 // overwriting it; submission rules; the asesor sends back, the owner fixes, the asesor verifies.
-import { expect, test, type Page } from "@playwright/test";
-import { periodIdOf, signIn } from "./support";
+// Every test works in an agency of its own (a copy of the demo Kabupaten Sukamaju).
+import { type Page } from "@playwright/test";
+import { expect, test, type Agency } from "./fixtures";
 import { samples } from "../support/evidence-files";
 
-const OWNER = "opd.diskominfo@sukamaju.spbe.demo";
-const ASESOR = "asesor@sukamaju.spbe.demo";
-let periodId = "";
+const OWNER = "opd.diskominfo";
+const ASESOR = "asesor";
 
-async function openIndicator(page: Page, number: number) {
-  if (!periodId) periodId = await periodIdOf(page, 2025);
-  await page.goto(`/periode/${periodId}/indikator/${number}`);
+async function openIndicator(page: Page, agency: Agency, number: number) {
+  await page.goto(`/periode/${agency.periodId}/indikator/${number}`);
 }
 
 const explanation = (page: Page) => page.getByLabel("Penjelasan");
 
-test("a draft saves itself, survives a reload, and what was typed before closing the tab comes back", async ({ browser }) => {
+test("a draft saves itself, survives a reload, and what was typed before closing the tab comes back", async ({ browser, agency }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, OWNER);
-  await openIndicator(page, 2);
+  await agency.signIn(page, OWNER);
+  await openIndicator(page, agency, 2);
   await expect(page.getByTestId("status-jawaban")).toHaveText("Belum diisi");
 
   // The effect on the period's index shows before anything is saved.
@@ -45,7 +44,7 @@ test("a draft saves itself, survives a reload, and what was typed before closing
 
   // The tab was closed before anything reached the server: the next visit restores and sends it.
   const again = await context.newPage();
-  await openIndicator(again, 2);
+  await openIndicator(again, agency, 2);
   await expect(again.getByText("dipulihkan dari perangkat ini")).toBeVisible();
   await expect(explanation(again)).toHaveValue("Fakta: Perbup Sukamaju 7/2024, pasal 4. Analisis: kriteria tingkat 2 terpenuhi.");
   await expect(again.getByTestId("status-simpan")).toContainText("Tersimpan");
@@ -54,13 +53,13 @@ test("a draft saves itself, survives a reload, and what was typed before closing
   await context.close();
 });
 
-test("two people saving the same answer: the second sees the first's version and chooses", async ({ browser }) => {
+test("two people saving the same answer: the second sees the first's version and chooses", async ({ browser, agency }) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
-  await signIn(first, OWNER);
-  await signIn(second, OWNER);
-  await openIndicator(first, 3);
-  await openIndicator(second, 3);
+  await agency.signIn(first, OWNER);
+  await agency.signIn(second, OWNER);
+  await openIndicator(first, agency, 3);
+  await openIndicator(second, agency, 3);
 
   await explanation(first).fill("Versi pertama: SK Bupati 100/2024 tentang Manajemen Data.");
   await expect(first.getByTestId("status-simpan")).toContainText("Tersimpan");
@@ -76,10 +75,10 @@ test("two people saving the same answer: the second sees the first's version and
   await expect(explanation(first)).toHaveValue("Versi kedua: belum ada kebijakan manajemen data.");
 });
 
-test("submission rules, then the asesor sends back, the owner fixes, the asesor verifies", async ({ browser }) => {
+test("submission rules, then the asesor sends back, the owner fixes, the asesor verifies", async ({ browser, agency }) => {
   const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, OWNER);
-  await openIndicator(owner, 7);
+  await agency.signIn(owner, OWNER);
+  await openIndicator(owner, agency, 7);
   await owner.getByRole("radio", { name: /Tingkat 3/ }).check();
   await explanation(owner).fill("Fakta: Perbup 15/2024 tentang Sistem Penghubung Layanan, pasal 2-6. Analisis: kriteria tingkat 3 terpenuhi.");
   await owner.getByRole("button", { name: "Ajukan untuk verifikasi" }).click();
@@ -102,8 +101,8 @@ test("submission rules, then the asesor sends back, the owner fixes, the asesor 
   await expect(owner.getByRole("link", { name: "perbup-15-2024", exact: true })).toBeVisible();
 
   const asesor = await (await browser.newContext()).newPage();
-  await signIn(asesor, ASESOR);
-  await openIndicator(asesor, 7);
+  await agency.signIn(asesor, ASESOR);
+  await openIndicator(asesor, agency, 7);
   const verify = asesor.locator("#verifikasi");
   await verify.getByLabel("Keputusan").selectOption("NEEDS_REVISION");
   await verify.getByRole("button", { name: "Simpan hasil verifikasi" }).click();
@@ -131,16 +130,16 @@ test("submission rules, then the asesor sends back, the owner fixes, the asesor 
   // The discussion: the asesor mentions the owner, who finds it on their workspace.
   await asesor.getByLabel("Komentar").fill("Terima kasih, sudah lengkap.");
   await asesor.getByText("Sebut pengguna (opsional)").first().click();
-  await asesor.getByLabel("Dedi Kurniawan, S.T.").check();
+  await asesor.getByLabel(agency.nameOf(OWNER)).check();
   await asesor.getByRole("button", { name: "Kirim komentar" }).click();
   await expect(asesor.getByTestId("diskusi")).toContainText("Terima kasih, sudah lengkap.");
-  await expect(asesor.getByTestId("diskusi")).toContainText("@Dedi Kurniawan, S.T.");
+  await expect(asesor.getByTestId("diskusi")).toContainText(`@${agency.nameOf(OWNER)}`);
   await owner.goto("/dasbor");
   await expect(owner.getByTestId("sebutan")).toContainText("Terima kasih, sudah lengkap.");
 });
 
-test("an Admin OPD cannot open an indicator of another unit", async ({ page }) => {
-  await signIn(page, "opd.bappeda@sukamaju.spbe.demo");
-  await openIndicator(page, 7);
+test("an Admin OPD cannot open an indicator of another unit", async ({ page, agency }) => {
+  await agency.signIn(page, "opd.bappeda");
+  await openIndicator(page, agency, 7);
   await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
 });

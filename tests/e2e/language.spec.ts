@@ -1,8 +1,7 @@
 // Bahasa Indonesia by default; the whole interface in English behind the switch, server
 // messages included.
-import { expect, test } from "@playwright/test";
 import { messages } from "@/lib/i18n/messages";
-import { signIn } from "./support";
+import { expect, test } from "./fixtures";
 
 test("the reader switches to English and back", async ({ page }) => {
   await page.goto("/kalkulator");
@@ -22,8 +21,8 @@ test("the reader switches to English and back", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Masuk", exact: true })).toBeVisible();
 });
 
-test("messages made on the server follow the reader's language", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+test("messages made on the server follow the reader's language", async ({ page, agency }) => {
+  await agency.signIn(page, "koordinator");
   await page.goto("/admin/unit");
   await page.getByRole("button", { name: "English" }).click();
   await page.locator("summary", { hasText: "Add unit" }).click();

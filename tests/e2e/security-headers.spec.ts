@@ -1,7 +1,6 @@
 // Every response carries the security headers, pages carry a nonce-based CSP, and the
 // portal's own pages run under it without a single violation.
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { expect, test } from "./fixtures";
 
 const PAGES = ["/", "/masuk", "/kalkulator", "/tidak-ada-halaman-ini"];
 const API = ["/api/health", "/api/v1/frameworks", "/api/v1/openapi.json", "/api/auth/session", "/api/auth/csrf", "/api/auth/providers"];
@@ -30,14 +29,14 @@ test("security headers on pages, API answers and missing pages", async ({ reques
   expect(first).not.toBe(second);
 });
 
-test("the interactive pages work under the policy with no violation", async ({ page }) => {
+test("the interactive pages work under the policy with no violation", async ({ page, agency }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
   await page.goto("/kalkulator");
   await page.getByRole("radio").first().check();
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(page, "koordinator");
   await expect(page.getByTestId("peran-aktif")).toBeVisible();
   await page.goto("/admin/unit");
   await page.locator("summary", { hasText: "Tambah unit kerja" }).click();

@@ -1,14 +1,19 @@
-// Target simulation and recommendations in the 2025 demo period of Kabupaten Sukamaju:
+// Target simulation and recommendations in the 2025 period of this spec's own copy of Kabupaten Sukamaju:
 // the Koordinator raises one target and sees the projected index move, asks for the
 // fastest path to the next predicate, saves it as a plan and finds one recommendation per
 // raised indicator with its projected gain, the whole plan adding up to the simulated
 // index. The Koordinator adds an external recommendation on indicator 1 for Diskominfo;
 // Diskominfo's Admin OPD sees it on their list and on the indicator page and updates its
 // status. The Pimpinan may simulate but not save; the Admin OPD cannot open the simulation.
-import { expect, test, type Page } from "@playwright/test";
-import { periodIdOf, signIn } from "./support";
+import { type Page } from "@playwright/test";
+import { expect, periodIdOf, test, type Agency } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
+
+let agency: Agency;
+test.beforeAll(async ({ agencies }) => {
+  agency = await agencies.create({ label: "simulation" });
+});
 
 const PREDICATES = ["Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan"];
 const THRESHOLDS: Record<string, number> = { Cukup: 1.8, Baik: 2.6, "Sangat Baik": 3.5, Memuaskan: 4.2 };
@@ -21,13 +26,14 @@ let simulatedIndex = "";
 
 async function openSimulation(page: Page) {
   periodId = await periodIdOf(page, 2025);
+  expect(periodId).toBe(agency.periodId);
   await page.goto(`/periode/${periodId}`);
   await page.getByRole("link", { name: "Simulasi target" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Simulasi target" })).toBeVisible();
 }
 
 test("the Koordinator sets a target, follows the fastest path to the next predicate and saves it as a plan", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(page, "koordinator");
   await openSimulation(page);
 
   const now = (await page.getByTestId("sim-indeks-kini").textContent()) ?? "";
@@ -86,7 +92,7 @@ test("the Koordinator sets a target, follows the fastest path to the next predic
 });
 
 test("the Koordinator adds an external recommendation for indicator 1 and filters the list by source", async ({ page }) => {
-  await signIn(page, "koordinator@sukamaju.spbe.demo");
+  await agency.signIn(page, "koordinator");
   await page.goto(`/periode/${periodId}/rekomendasi`);
   await page.getByText("Tambah rekomendasi").click();
   const form = page.locator("#rekomendasi-baru");
@@ -109,7 +115,7 @@ test("the Koordinator adds an external recommendation for indicator 1 and filter
 });
 
 test("Diskominfo's Admin OPD sees the recommendation for their unit, on the list and the indicator page, and updates its status", async ({ page }) => {
-  await signIn(page, "opd.diskominfo@sukamaju.spbe.demo");
+  await agency.signIn(page, "opd.diskominfo");
   const simulation = await page.goto(`/periode/${periodId}/simulasi`);
   expect(simulation?.status()).toBe(404);
 
@@ -126,7 +132,7 @@ test("Diskominfo's Admin OPD sees the recommendation for their unit, on the list
 });
 
 test("the Pimpinan may simulate and compute the fastest path, but not save a plan", async ({ page }) => {
-  await signIn(page, "pimpinan@sukamaju.spbe.demo");
+  await agency.signIn(page, "pimpinan");
   await openSimulation(page);
   await expect(page.getByTestId("simulasi-baca-saja")).toBeVisible();
   await page.getByRole("button", { name: "Hitung jalur tercepat" }).click();

@@ -1,7 +1,8 @@
 // Single sign-on through a real OpenID Connect provider (oidc-provider, started next to the
 // portal by scripts/e2e-server.ts). The provider vouches for the email typed into its login
 // form; the portal lets in only an existing, active user with that email.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 async function signInThroughProvider(page: Page, email: string) {
   await page.goto("/masuk");
@@ -12,11 +13,11 @@ async function signInThroughProvider(page: Page, email: string) {
   await page.getByRole("button", { name: "Sign-in" }).click();
 }
 
-test("a demo user signs in through the SSO provider and lands in their workspace", async ({ page }) => {
-  await signInThroughProvider(page, "asesor@sukamaju.spbe.demo");
+test("a demo user signs in through the SSO provider and lands in their workspace", async ({ page, agency }) => {
+  await signInThroughProvider(page, agency.email("asesor"));
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/dasbor$/);
   await expect(page.getByTestId("peran-aktif")).toContainText("Asesor internal");
-  await expect(page.getByTestId("peran-aktif")).toContainText("Pemerintah Kabupaten Sukamaju");
+  await expect(page.getByTestId("peran-aktif")).toContainText(agency.name);
 
   await page.getByRole("button", { name: "Keluar" }).click();
   await expect(page).toHaveURL(/\/masuk/);
