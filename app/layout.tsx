@@ -5,6 +5,9 @@ import { getMessages } from "@/lib/i18n/locale";
 import { getActor } from "@/lib/auth/current";
 import { adminSectionsFor } from "@/lib/admin/navigation";
 import { can } from "@/lib/policy";
+import { db } from "@/lib/db";
+import { fill } from "@/lib/i18n/format";
+import { unreadNotificationCount } from "@/lib/notifications/inbox";
 import { signOut } from "./dasbor/actions";
 import { LocaleProvider } from "@/components/locale-context";
 import { setLocale } from "./bahasa/actions";
@@ -25,6 +28,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, m } = await getMessages();
   const actor = await getActor();
+  const unread = await unreadNotificationCount(db, actor);
+  const showsBell = !!actor?.active.instansiId && can(actor, "notification.read-own", { instansiId: actor.active.instansiId });
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
@@ -51,6 +56,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {actor ? (
                 <form action={signOut} className="flex items-center gap-3">
                   <span className="hidden text-brand-100 sm:inline">{actor.name}</span>
+                  {showsBell && (
+                    <Link href="/pemberitahuan" data-testid="bell" aria-label={unread > 0 ? fill(m.notifications.bellUnread, { count: unread }) : m.notifications.bell} className="relative inline-flex items-center hover:text-brand-100">
+                      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                        <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+                      </svg>
+                      {unread > 0 && <span data-testid="bell-count" className="absolute -right-2 -top-2 min-w-5 rounded-full bg-amber-400 px-1 text-center text-xs font-bold leading-5 text-brand-900">{unread > 99 ? "99+" : unread}</span>}
+                    </Link>
+                  )}
                   <Link href="/akun/kata-sandi" className="hover:underline">{m.app.nav.account}</Link>
                   <button type="submit" className="rounded border border-white/60 px-3 py-1 hover:bg-white/10">{m.auth.signOut}</button>
                 </form>

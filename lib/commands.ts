@@ -16,6 +16,7 @@ import { savePlan } from "@/lib/simulation/save-plan";
 import { importFramework } from "@/lib/framework-versions/import";
 import { movePeriodVersion } from "@/lib/assessment/version-move";
 import { attachButirEvidence, detachButirEvidence, recordButirStage } from "@/lib/assessment/butir";
+import { markAllNotificationsRead, markNotificationRead, saveNotificationPreferences } from "@/lib/notifications/inbox";
 
 export const COMMANDS = {
   createRecommendation,
@@ -64,4 +65,7 @@ export const COMMANDS = {
   attachButirEvidence,
   detachButirEvidence,
   recordButirStage,
+  markNotificationRead,
+  markAllNotificationsRead,
+  saveNotificationPreferences,
 };

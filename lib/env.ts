@@ -55,6 +55,13 @@ const ZEnv = z.object({
   UPLOAD_OPEN_BYTES_PER_PERSON: z.coerce.number().int().min(1024).max(1024 ** 4).default(512 * 1024 * 1024),
   // Stored files nobody references any more are removed this long after the last reference went.
   EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // E-mail notifications (lib/notifications): sent through this SMTP server
+  // (smtp://user:pass@host:587, smtps://… for TLS from the start). Unset: no e-mail is queued.
+  SMTP_URL: z.string().url().optional(),
+  // The sender of every notification mail.
+  MAIL_FROM: z.string().min(3).default("SPBE Mandiri <no-reply@localhost>"),
+  // "false" turns e-mail off with SMTP_URL still set (a test copy of production, for example).
+  MAIL_ENABLED: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
 });
 
 const OIDC_REQUIRED = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
@@ -67,7 +74,7 @@ function parseEnv(): Env {
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     DATABASE_MIGRATION_URL: process.env.DATABASE_MIGRATION_URL || undefined,
-    ...Object.fromEntries([...OIDC_REQUIRED, ...S3_SETTINGS].map((name) => [name, process.env[name] || undefined])),
+    ...Object.fromEntries([...OIDC_REQUIRED, ...S3_SETTINGS, "SMTP_URL"].map((name) => [name, process.env[name] || undefined])),
   });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");

@@ -106,6 +106,11 @@ const RULES = {
   "recommendation.read": anyOf(instansiRole("KOORDINATOR", "ASESOR", "PIMPINAN"), ownUnit),
   "recommendation.manage": instansiRole("KOORDINATOR"),
   "recommendation.update-status": anyOf(instansiRole("KOORDINATOR"), ownUnit),
+
+  // Notifications (lib/notifications): everybody working in the agency reads, marks and
+  // sets up their own; the Koordinator sets per-unit deadlines (lib/deadlines/effective.ts).
+  "notification.read-own": instansiRole("KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"),
+  "unit-deadline.manage": instansiRole("KOORDINATOR"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -13,6 +13,8 @@ import os from "node:os";
 import next from "next";
 import { env } from "@/lib/env";
 import { applyClientAddress, parseTrustedProxies } from "@/lib/auth/client-address";
+import { db } from "@/lib/db";
+import { startNotificationWorker } from "@/lib/notifications/worker";
 
 const isDev = process.argv.includes("--dev");
 // Development compiles on demand and watches files: one process.
@@ -21,6 +23,8 @@ const processes = isDev ? 1 : (env.WEB_CONCURRENCY ?? Math.max(1, os.availablePa
 if (processes > 1 && cluster.isPrimary) {
   let stopping = false;
   for (let i = 0; i < processes; i++) cluster.fork();
+  // One notification loop per portal, in the primary (workers only serve requests).
+  startNotificationWorker(db);
   console.log(`Portal: ${processes} processes on port ${env.PORT} (WEB_CONCURRENCY)`);
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
@@ -39,6 +43,7 @@ if (processes > 1 && cluster.isPrimary) {
     });
   }
 } else {
+  if (cluster.isPrimary) startNotificationWorker(db);
   await serve();
 }
 

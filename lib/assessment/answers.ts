@@ -17,6 +17,7 @@ import { parseLevel } from "./levels";
 import { msg } from "@/lib/i18n/message";
 import { butirStatusRows } from "@/lib/validation/butir";
 import { recordButirStatuses } from "./butir";
+import { notifyMentions, notifyReviewDecision } from "@/lib/notifications/events";
 
 type Period = Awaited<ReturnType<typeof loadPeriodFor>>;
 
@@ -171,6 +172,7 @@ export const verifyAnswer = defineCommand({
       before: { status: answer.status, level: answer.level?.toString() ?? null },
       after: { status: written.status, round, verifiedLevel: parsed.level, notes: input.notes, ...(butir ? { butirRound: butir.round, butir: butir.statuses } : {}) },
     });
+    await notifyReviewDecision(tx, period, answer.indicator, verified, actor);
     return { message: msg("answers.verifiedMessage", { decision: verified ? msg("answers.decisionVerified") : msg("answers.decisionRevision") }) };
   },
 });
@@ -260,6 +262,7 @@ export const addComment = defineCommand({
       data: { periodId: period.id, indicatorId: indicator.id, authorId: actor.userId, body: input.body, mentions: { create: mentions.map((userId) => ({ userId })) } },
     });
     await writeAudit(tx, request, { action: "comment.create", entityType: "Comment", entityId: comment.id, instansiId: period.instansiId, after: { indicator: indicator.number, body: input.body, mentions } });
+    await notifyMentions(tx, period, indicator, actor, mentions, input.body);
     return { message: msg("answers.commentAdded") };
   },
 });

@@ -11,6 +11,7 @@ import { ZAssignmentSave } from "@/lib/validation/assignments";
 import { loadPeriodFor } from "./period-access";
 import { assertPhaseAllows, type Phase } from "./phase";
 import { msg } from "@/lib/i18n/message";
+import { notifyAssignments } from "@/lib/notifications/events";
 
 /** An answer in these statuses is in its owners' hands no more: they cannot be taken off it. */
 const SETTLED_STATUSES = ["SUBMITTED", "VERIFIED"] as const;
@@ -75,7 +76,7 @@ export const saveAssignments = defineCommand({
     const unitIds = [...new Set(touched.map(([, unitId]) => unitId))];
     const [indicators, units, indicatorCount] = await Promise.all([
       tx.frameworkNode.findMany({ where: { id: { in: indicatorIds }, versionId: period.frameworkVersionId, kind: "INDICATOR" }, select: { id: true, number: true, name: true } }),
-      tx.unit.findMany({ where: { id: { in: unitIds }, instansiId: period.instansiId }, select: { id: true, code: true, isActive: true } }),
+      tx.unit.findMany({ where: { id: { in: unitIds }, instansiId: period.instansiId }, select: { id: true, code: true, name: true, isActive: true } }),
       tx.frameworkNode.count({ where: { versionId: period.frameworkVersionId, kind: "INDICATOR" } }),
     ]);
     const indicatorOf = new Map(indicators.map((indicator) => [indicator.id, indicator]));
@@ -151,6 +152,8 @@ export const saveAssignments = defineCommand({
       before: { removed: removed.map((row) => describe([row.indicatorId, row.unitId])), removedAssignees: removedAssignees.map(describe) },
       after: { added: added.map(describe), addedAssignees: addedAssignees.map(describe) },
     });
+
+    await notifyAssignments(tx, period, added.map(([, unitId]) => ({ unitId, unitName: unitOf.get(unitId)?.name ?? "" })), actor.userId);
 
     const withoutOwner = indicatorCount - new Set([...wanted.values()].map(([indicatorId]) => indicatorId)).size;
     const message = msg("assignments.saved", { added: added.length, removed: removed.length, people: addedAssignees.length + removedAssignees.length });

@@ -4,6 +4,7 @@
 // every change states the version the person saw, and a stale one changes nothing.
 import { writeAudit } from "@/lib/audit";
 import { defineCommand } from "@/lib/command";
+import { notifyPhaseChange } from "@/lib/notifications/events";
 import type { DbTransaction } from "@/lib/db";
 import { AppError, fieldError } from "@/lib/errors";
 import { getFrameworkVersion, type StoredFrameworkVersion } from "@/lib/framework-versions/store";
@@ -336,6 +337,7 @@ export const advancePeriodPhase = defineCommand({
       before: { phase: period.phase, version: period.version },
       after: { phase: next, version: period.version + 1, ...(isLock ? { lockedAt, lockedById: actor.userId } : {}), ...(open > 0 ? { openIndicators: open } : {}) },
     });
+    await notifyPhaseChange(tx, period, next, actor.userId);
     if (isLock) return { message: msg("periods.lockedDone", { year: period.year }) };
     return { message: msg(open > 0 ? "periods.advancedOpenItems" : "periods.advanced", { year: period.year, phase: msg(`periods.phases.${next}`), open }) };
   },
@@ -356,6 +358,7 @@ export const reopenPeriod = defineCommand({
       before: { phase: period.phase, version: period.version, lockedAt: period.lockedAt, lockedById: period.lockedById },
       after: { phase, version: period.version + 1, reason },
     });
+    await notifyPhaseChange(tx, period, phase, actor.userId, true);
     return { message: msg("periods.reopened", { year: period.year, phase: msg(`periods.phases.${phase}`) }) };
   },
 });

@@ -35,7 +35,8 @@ type Row = {
   allowed: Role[];
   /** Brings the records into the state the command needs (e.g. a submitted answer) before each attempt. */
   prepare?: (f: Fixtures) => Promise<void>;
-  own: (f: Fixtures) => unknown;
+  /** The input for the own instansi; `role` for commands on the actor's own records (their notifications). */
+  own: (f: Fixtures, role: Role) => unknown;
   /** The same request aimed at the other agency's records; omitted where the command has no target there. */
   foreign?: (f: Fixtures) => unknown;
 };
@@ -307,11 +308,32 @@ const MATRIX: Record<CommandName, Row> = {
     own: (f) => ({ periodId: f.home.periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED" }),
     foreign: (f) => ({ periodId: f.other.periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED" }),
   },
+  markNotificationRead: {
+    allowed: ["KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"],
+    prepare: createNotifications,
+    own: (f, role) => ownNotification(f.home, role),
+    foreign: (f) => ownNotification(f.other, "ADMIN_OPD"),
+  },
+  markAllNotificationsRead: { allowed: ["KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"], prepare: createNotifications, own: () => ({}) },
+  saveNotificationPreferences: {
+    allowed: ["KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"],
+    own: () => ({ inApp: ["ASSIGNMENT", "MENTION"], email: ["MENTION"], locale: "en" }),
+  },
   changeOwnPassword: {
     allowed: ["SUPERADMIN", "KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"],
     own: () => ({ currentPassword: FIXTURE_PASSWORD, newPassword: "kopi-tubruk-di-teras", confirmPassword: "kopi-tubruk-di-teras" }),
   },
 };
+
+/** One notification for every person of both agencies, id `pemberitahuan-<userId>`. */
+async function createNotifications(f: Fixtures) {
+  for (const agency of [f.home, f.other]) {
+    for (const userId of Object.values(agency.userIds)) {
+      await db.notification.create({ data: { id: `pemberitahuan-${userId}`, userId, instansiId: agency.instansiId, type: "PHASE_CHANGED", messageKey: "notifications.events.phaseChanged", params: { year: 2026, phase: "Verifikasi" }, link: `/periode/${agency.periodId}` } });
+    }
+  }
+}
+const ownNotification = (agency: AgencyFixture, role: Role) => ({ notificationId: `pemberitahuan-${role === "SUPERADMIN" ? "tidak-ada" : agency.userIds[role]}` });
 
 const ROLES: Role[] = ["SUPERADMIN", "KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"];
 
@@ -345,7 +367,7 @@ describe("authorization matrix", () => {
       const allowed = row.allowed.includes(role);
       it(`${name} · ${role} · own instansi → ${allowed ? "allowed" : "denied"}`, async () => {
         await row.prepare?.(fixtures);
-        const outcome = await attempt(name, role, row.own(fixtures));
+        const outcome = await attempt(name, role, row.own(fixtures, role));
         if (allowed) {
           expect(outcome.error, outcome.error?.message).toBeUndefined();
           expect(outcome.auditDelta).toBeGreaterThan(0);

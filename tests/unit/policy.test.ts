@@ -28,10 +28,12 @@ const OWN: Record<Role, Action[]> = {
     "instansi.read", "results.read", "answer.read-all", "audit.read", "unit.manage", "instansi.settings", "user.manage", "period.manage", "period.change-version",
     "assignment.manage", "external-result.record", "answer.read", "comment.create", "evidence.read", "answer.import",
     "simulation.run", "recommendation.read", "recommendation.manage", "recommendation.update-status",
+    // Notifications: own ones for everyone working in the agency; per-unit deadlines for the Koordinator.
+    "notification.read-own", "unit-deadline.manage",
   ],
-  ASESOR: ["instansi.read", "results.read", "answer.read-all", "answer.read", "answer.verify", "comment.create", "evidence.read", "simulation.run", "recommendation.read"],
-  ADMIN_OPD: ["instansi.read", "results.read", "answer.read", "answer.fill", "answer.import", "comment.create", "evidence.read", "evidence.attach", "evidence.manage", "recommendation.read", "recommendation.update-status"],
-  PIMPINAN: ["instansi.read", "results.read", "answer.read-all", "answer.read", "evidence.read", "simulation.run", "recommendation.read"],
+  ASESOR: ["instansi.read", "results.read", "answer.read-all", "answer.read", "answer.verify", "comment.create", "evidence.read", "simulation.run", "recommendation.read", "notification.read-own"],
+  ADMIN_OPD: ["instansi.read", "results.read", "answer.read", "answer.fill", "answer.import", "comment.create", "evidence.read", "evidence.attach", "evidence.manage", "recommendation.read", "recommendation.update-status", "notification.read-own"],
+  PIMPINAN: ["instansi.read", "results.read", "answer.read-all", "answer.read", "evidence.read", "simulation.run", "recommendation.read", "notification.read-own"],
 };
 
 const ROLES = Object.keys(OWN) as Role[];

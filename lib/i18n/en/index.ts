@@ -30,6 +30,7 @@ import { values } from "./values";
 import { corrections } from "./corrections";
 import { versionMove } from "./versionMove";
 import { butir } from "./butir";
+import { notifications } from "./notifications";
 import type { id } from "../id";
 
 export const en: typeof id = {
@@ -64,4 +65,5 @@ export const en: typeof id = {
   corrections,
   versionMove,
   butir,
+  notifications,
 };

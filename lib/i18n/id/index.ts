@@ -30,6 +30,7 @@ import { values } from "./values";
 import { corrections } from "./corrections";
 import { versionMove } from "./versionMove";
 import { butir } from "./butir";
+import { notifications } from "./notifications";
 
 export const id = {
   app,
@@ -63,4 +64,5 @@ export const id = {
   corrections,
   versionMove,
   butir,
+  notifications,
 };

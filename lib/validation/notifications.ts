@@ -1,0 +1,15 @@
+// Inputs of the notification list and settings.
+import { z } from "zod";
+import { id } from "./primitives";
+
+const TYPE = z.enum(["ASSIGNMENT", "DEADLINE_APPROACHING", "DEADLINE_PASSED", "ANSWER_SENT_BACK", "MENTION", "ANSWER_VERIFIED", "PHASE_CHANGED", "OBJECTION_DEADLINE"]);
+
+export const ZNotificationRead = z.object({ notificationId: id });
+export const ZNotificationReadAll = z.object({});
+
+/** The settings form: the checked types per channel (unchecked boxes are not sent) and the mail language. */
+export const ZNotificationPreferences = z.object({
+  inApp: z.array(TYPE).max(20).default([]),
+  email: z.array(TYPE).max(20).default([]),
+  locale: z.enum(["id", "en"]),
+});
