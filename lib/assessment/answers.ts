@@ -221,7 +221,7 @@ export const returnVerifiedAnswer = defineCommand({
   async run({ tx, actor, request }, input) {
     const period = await holdPeriod(tx, actor, "answer.verify", input.periodId);
     assertPhaseAllows(period.phase, "answer.verify");
-    const answer = await tx.answer.findFirst({ where: { id: input.answerId, periodId: period.id, stage: "SELF" } });
+    const answer = await tx.answer.findFirst({ where: { id: input.answerId, periodId: period.id, stage: "SELF" }, include: { indicator: true } });
     if (!answer) throw new AppError("not_found");
     assertTransition("return-verified", answer.status);
     if (answer.version !== input.version) await staleAnswer(tx, answer);
@@ -236,6 +236,7 @@ export const returnVerifiedAnswer = defineCommand({
       before: { status: answer.status, level: answer.level?.toString() ?? null },
       after: { status: written.status, round, notes: input.notes },
     });
+    await notifyReviewDecision(tx, period, answer.indicator, false, actor);
     return { message: msg("corrections.returned") };
   },
 });
