@@ -50,7 +50,12 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 // Next.js buffer the request body (and cut it at 10 MB); the upload endpoint checks the
 // session itself on every request. Not for evidence downloads either: a header set here
 // wins over the route's, and those responses need their own sandboxing CSP instead of the
-// pages' one. Not for build output and static files.
+// pages' one. Not for build output and static files. The liveness probe runs through the
+// proxy only when asked (`/api/ping?proxy=1`): the same answer with and without it is how
+// `npm run bench:load` measures the proxy's cost.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/auth|api/v1|api/health|bukti/[^/]+/unduh|bukti/periode/[^/]+/unduh).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/auth|api/v1|api/health|api/ping|bukti/[^/]+/unduh|bukti/periode/[^/]+/unduh).*)",
+    { source: "/api/ping", has: [{ type: "query", key: "proxy" }] },
+  ],
 };

@@ -13,6 +13,7 @@
 import type pg from "pg";
 
 export const BENCH_PASSWORD = "Uji-Beban-Nasional#2026";
+/** The national scale; `npm run bench:load -- --agencies N` loads fewer (same shape per agency). */
 export const AGENCIES = 600;
 export const UNITS = 20;
 export const YEARS = [2021, 2022, 2023, 2024, 2025] as const;
@@ -28,8 +29,8 @@ const EXPLANATION =
   "Analisis: kriteria tingkat sebelumnya terpenuhi seluruhnya, kebijakan berlaku untuk semua perangkat daerah dan telah direviu.";
 
 /** Statements in order; each is one INSERT ... SELECT. */
-function statements(versionId: string, passwordHash: string): { table: string; sql: string; params: string[] }[] {
-  const agencies = `generate_series(1, ${AGENCIES}) i`;
+function statements(versionId: string, passwordHash: string, agencyCount: number): { table: string; sql: string; params: string[] }[] {
+  const agencies = `generate_series(1, ${agencyCount}) i`;
   const units = `generate_series(1, ${UNITS}) u`;
   const years = `generate_series(${YEARS[0]}, ${YEARS.at(-1)}) y`;
   const indicators = `(SELECT id, number FROM "FrameworkNode" WHERE "versionId" = $1 AND kind = 'INDICATOR') n`;
@@ -152,11 +153,11 @@ function statements(versionId: string, passwordHash: string): { table: string; s
 }
 
 /** Loads the dataset; returns the row count of each table and the seconds it took. */
-export async function seedNationalDataset(client: pg.Client, versionId: string, passwordHash: string) {
+export async function seedNationalDataset(client: pg.Client, versionId: string, passwordHash: string, agencyCount: number = AGENCIES) {
   const counts: Record<string, number> = {};
   const started = performance.now();
   await client.query("BEGIN");
-  for (const { table, sql, params } of statements(versionId, passwordHash)) {
+  for (const { table, sql, params } of statements(versionId, passwordHash, agencyCount)) {
     const result = await client.query(sql, params);
     counts[table] = (counts[table] ?? 0) + (result.rowCount ?? 0);
   }

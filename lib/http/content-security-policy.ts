@@ -29,4 +29,4 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
  * next-auth's routes answer JSON and redirects only: the portal has its own sign-in page and
  * signs out through a server action, so none of next-auth's built-in pages is ever shown.
  */
-export const API_PATH_SOURCES = ["/api/v1/:path*", "/api/health", "/api/auth/:path*"];
+export const API_PATH_SOURCES = ["/api/v1/:path*", "/api/health", "/api/ping", "/api/auth/:path*"];

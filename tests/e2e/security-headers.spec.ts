@@ -3,7 +3,7 @@
 import { expect, test } from "./fixtures";
 
 const PAGES = ["/", "/masuk", "/kalkulator", "/tidak-ada-halaman-ini"];
-const API = ["/api/health", "/api/v1/frameworks", "/api/v1/openapi.json", "/api/auth/session", "/api/auth/csrf", "/api/auth/providers"];
+const API = ["/api/health", "/api/ping", "/api/v1/frameworks", "/api/v1/openapi.json", "/api/auth/session", "/api/auth/csrf", "/api/auth/providers"];
 
 test("security headers on pages, API answers and missing pages", async ({ request }) => {
   for (const path of [...PAGES, ...API]) {

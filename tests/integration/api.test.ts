@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { ensureShippedFrameworks } from "@/lib/framework-versions/store";
 import { ZErrorResponse, ZFrameworkDetail, ZFrameworkList, ZScoreResponse } from "@/lib/validation/frameworks";
 import { GET as health } from "@/app/api/health/route";
+import { GET as ping } from "@/app/api/ping/route";
 import { GET as listFrameworks } from "@/app/api/v1/frameworks/route";
 import { GET as getFramework } from "@/app/api/v1/frameworks/[code]/route";
 import { POST as score } from "@/app/api/v1/frameworks/[code]/score/route";
@@ -34,6 +35,21 @@ const EXACT_1_7995 = { ...range(42, 47, 5), ...range(11, 18, 3), ...range(19, 20
 beforeAll(async () => {
   await resetDatabase();
   await ensureShippedFrameworks(db);
+});
+
+describe("GET /api/ping", () => {
+  it("answers that the process is alive, without asking the database or the storage", async () => {
+    const working = getStorage();
+    useStorage({ ...working, stat: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:9000")) } as BlobStorage);
+    try {
+      const response = await ping(new Request("http://test/api/ping"), params({}));
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(await response.json()).toEqual({ status: "ok" });
+    } finally {
+      useStorage(working);
+    }
+  });
 });
 
 describe("GET /api/health", () => {
