@@ -1,17 +1,17 @@
 "use client";
 
 // The owner's answer: level (criteria side by side, cumulative), explanation, evidence.
-// Every keystroke is kept on this device at once and sent to the server shortly after
-// typing stops; a dropped connection or a reload loses nothing. The server checks the
-// version: when somebody else saved first, both versions are shown and the person chooses.
-import { useCallback, useEffect, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
+// The draft (autosave, the device copy, conflicts, offline) is useAnswerDraft's; this
+// component only shows it.
+import { useState } from "react";
 import dynamic from "next/dynamic";
 import type { Messages } from "@/lib/i18n/messages";
-import { IDLE, type FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/validation/form-state";
 import { displayLevel, type LevelTexts } from "@/lib/assessment/level-rule";
 import { previewAt, type LevelPreview } from "@/lib/assessment/level-preview";
+import type { Draft } from "@/lib/assessment/answer-draft";
 import { LevelInput } from "@/components/forms/level-input";
+import { useAnswerDraft } from "@/components/assessment/use-answer-draft";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -28,9 +28,6 @@ export type EditorLabels = {
   confirmBaseline: string; baselineNotice: string; submit: string; effect: string;
   candidatesTitle: string; candidatesHint: string; candidateFrom: string; candidateAttach: string; candidateOtherUnit: string;
 };
-
-type Draft = { level: string; explanation: string; waiver: string; evidenceIds: string[] };
-type Stored = Draft & { baseVersion: number; savedAt: number };
 
 type Props = {
   periodId: string;
@@ -54,225 +51,27 @@ type Props = {
   addLink: Action;
 };
 
-type Conflict = { version: number; level: string; explanation: string; updatedBy: string; updatedAt: string };
-
-const same = (a: Draft, b: Draft) =>
-  a.level === b.level && a.explanation === b.explanation && a.waiver === b.waiver && [...a.evidenceIds].sort().join() === [...b.evidenceIds].sort().join();
-
-function toFormData(fields: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) {
-    if (Array.isArray(value)) for (const item of value) data.append(`${key}[]`, item);
-    else data.set(key, value);
-  }
-  return data;
-}
-
-const clockOf = (date: Date) => date.toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" });
+const clockOf = (epoch: number) => new Date(epoch).toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" });
 
 export function AnswerEditor(props: Props) {
   const { labels } = props;
-  const router = useRouter();
-  const [draft, setDraft] = useState<Draft>(props.initial);
-  const [saved, setSaved] = useState<Draft>(props.initial);
-  const [version, setVersion] = useState(props.version);
-  const [status, setStatus] = useState<"idle" | "saving" | "offline" | "error">("idle");
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [restored, setRestored] = useState(false);
-  const [library, setLibrary] = useState(props.library);
+  const answer = useAnswerDraft(props);
+  const { draft, conflict, errors, message, restored, library, status, savedAt } = answer.state;
+  const { change, dirty } = answer;
   const [isUploaderOpen, setUploaderOpen] = useState(false);
-  const running = useRef<Promise<boolean> | null>(null);
-  const latest = useRef({ draft, version, saved });
-  // The autosave timers read the newest state through this ref; writing it during render is
-  // the pattern the coming useAnswerDraft hook (issue 14) replaces.
-  // eslint-disable-next-line react-hooks/refs
-  latest.current = { draft, version, saved };
-
-  // Restore what this device kept from an earlier visit that never reached the server.
-  useEffect(() => {
-    const raw = window.localStorage.getItem(props.storageKey);
-    if (!raw) return;
-    try {
-      const stored = JSON.parse(raw) as Stored;
-      if (same(stored, props.initial)) return window.localStorage.removeItem(props.storageKey);
-      // localStorage exists only after hydration: reading it during render would make the
-      // first client render differ from the server's HTML.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
-      setDraft({ level: stored.level, explanation: stored.explanation, waiver: stored.waiver, evidenceIds: stored.evidenceIds });
-      setVersion(stored.baseVersion);
-      setRestored(true);
-    } catch {
-      window.localStorage.removeItem(props.storageKey);
-    }
-  }, [props.storageKey, props.initial]);
-
-  const keep = useCallback(
-    (next: Draft, baseVersion: number) => {
-      window.localStorage.setItem(props.storageKey, JSON.stringify({ ...next, baseVersion, savedAt: Date.now() } satisfies Stored));
-    },
-    [props.storageKey],
-  );
-
-  /** Sends the draft unless nothing changed; `force` saves anyway (confirming, or overriding a conflict). */
-  const send = useCallback(async (options: { force?: boolean; baseVersion?: number }): Promise<boolean> => {
-    const { draft: current, saved: lastSaved } = latest.current;
-    const baseVersion = options.baseVersion ?? latest.current.version;
-    if (same(current, lastSaved) && !options.force) return true;
-    setStatus("saving");
-    try {
-      const result = await props.save(
-        IDLE,
-        toFormData({
-          periodId: props.periodId,
-          indicatorId: props.indicatorId,
-          version: String(baseVersion),
-          level: current.level,
-          explanation: current.explanation,
-          evidenceWaiverReason: current.waiver,
-          evidenceIds: current.evidenceIds,
-        }),
-      );
-      if (result.status === "ok") {
-        const nextVersion = Number(result.data?.version ?? baseVersion + 1);
-        // Known at once to whatever runs next (a submit right after), not only after the re-render.
-        latest.current = { ...latest.current, version: nextVersion, saved: current };
-        setVersion(nextVersion);
-        setSaved(current);
-        setSavedAt(new Date());
-        setErrors({});
-        setStatus("idle");
-        if (same(latest.current.draft, current)) window.localStorage.removeItem(props.storageKey);
-        else keep(latest.current.draft, nextVersion);
-        return true;
-      }
-      if (result.status === "error" && result.code === "conflict" && result.current?.version) {
-        const current_ = result.current;
-        setConflict({ version: Number(current_.version), level: current_.level ?? "", explanation: current_.explanation ?? "", updatedBy: current_.updatedBy ?? "-", updatedAt: current_.updatedAt ?? "" });
-        // The answer left its owner's hands meanwhile (submitted, verified): show it as it is now.
-        if (current_.editable === "false") router.refresh();
-      }
-      if (result.status === "error") {
-        setErrors(result.fieldErrors);
-        setMessage({ text: result.message, isError: true });
-      }
-      setStatus("error");
-      return false;
-    } catch {
-      setStatus("offline");
-      return false;
-    }
-  }, [props, keep, router]);
-
-  /** One save at a time: a save asked for while another runs waits for it, then sends what is new. */
-  const flush = useCallback(
-    async (options: { force?: boolean; baseVersion?: number } = {}): Promise<boolean> => {
-      while (running.current) await running.current;
-      const saving = send(options);
-      running.current = saving;
-      try {
-        return await saving;
-      } finally {
-        running.current = null;
-      }
-    },
-    [send],
-  );
-
-  // Send shortly after typing stops; retry while offline.
-  useEffect(() => {
-    if (same(draft, saved) || conflict) return;
-    const timer = window.setTimeout(() => void flush(), status === "offline" ? 10_000 : 1_500);
-    return () => window.clearTimeout(timer);
-  }, [draft, saved, conflict, status, flush]);
-
-  useEffect(() => {
-    const retry = () => void flush();
-    const warn = (event: BeforeUnloadEvent) => {
-      if (!same(latest.current.draft, latest.current.saved)) event.preventDefault();
-    };
-    window.addEventListener("online", retry);
-    window.addEventListener("beforeunload", warn);
-    return () => {
-      window.removeEventListener("online", retry);
-      window.removeEventListener("beforeunload", warn);
-    };
-  }, [flush]);
-
-  function change(patch: Partial<Draft>) {
-    setMessage(null);
-    setDraft((previous) => {
-      const next = { ...previous, ...patch };
-      keep(next, latest.current.version);
-      return next;
-    });
-  }
-
-  function resolve(useMine: boolean) {
-    if (!conflict) return;
-    setVersion(conflict.version);
-    setConflict(null);
-    setStatus("idle");
-    if (useMine) {
-      // Saved on top of the other version, knowingly.
-      void flush({ force: true, baseVersion: conflict.version });
-    } else {
-      const theirs = { ...draft, level: conflict.level === "" ? "" : String(Number(conflict.level)), explanation: conflict.explanation };
-      setDraft(theirs);
-      setSaved(theirs);
-      window.localStorage.removeItem(props.storageKey);
-    }
-  }
-
-  async function onSubmit() {
-    setMessage(null);
-    if (!(await flush())) return;
-    const result = await props.submit(IDLE, toFormData({ periodId: props.periodId, indicatorId: props.indicatorId, version: String(latest.current.version) }));
-    if (result.status === "ok") {
-      window.localStorage.removeItem(props.storageKey);
-      setMessage({ text: result.message, isError: false });
-      router.refresh();
-    } else if (result.status === "error") {
-      setErrors(result.fieldErrors);
-      setMessage({ text: Object.values(result.fieldErrors).join(" ") || result.message, isError: true });
-    }
-  }
-
-  async function onAddLink(form: HTMLFormElement) {
-    if (!(await flush())) return;
-    const data = new FormData(form);
-    const result = await props.addLink(IDLE, toFormData({ periodId: props.periodId, indicatorId: props.indicatorId, title: String(data.get("title") ?? ""), url: String(data.get("url") ?? "") }));
-    if (result.status === "ok" && result.data?.evidenceId) {
-      const evidenceId = result.data.evidenceId;
-      setLibrary((items) => [...items, { id: evidenceId, title: String(data.get("title")), kind: "LINK", url: String(data.get("url")) }]);
-      const next = { ...latest.current.draft, evidenceIds: [...latest.current.draft.evidenceIds, evidenceId] };
-      setDraft(next);
-      setSaved({ ...latest.current.saved, evidenceIds: [...latest.current.saved.evidenceIds, evidenceId] });
-      setVersion(Number(result.data.version));
-      setErrors({});
-      setMessage({ text: result.message, isError: false });
-      form.reset();
-    } else if (result.status === "error") {
-      setErrors(result.fieldErrors);
-      setMessage({ text: result.fieldErrors.url ?? result.fieldErrors.title ?? result.message, isError: true });
-    }
-  }
 
   const selected = draft.level === "" ? 0 : Number(draft.level.replace(",", "."));
   const effect = previewAt(props.preview, draft.level);
   const scale = props.preview.scale;
-  const dirty = !same(draft, saved);
-  const statusText =
-    status === "saving" ? labels.saving : status === "offline" ? labels.offline : dirty ? labels.unsaved : savedAt ? labels.saved.replace("{time}", clockOf(savedAt)) : "";
+  const indicatorTexts = { saving: labels.saving, offline: labels.offline, unsaved: labels.unsaved, saved: savedAt === null ? "" : labels.saved.replace("{time}", clockOf(savedAt)) };
+  const statusText = answer.indicator === null ? "" : indicatorTexts[answer.indicator];
 
   return (
     <div className="space-y-5">
       {props.status === "NEEDS_CONFIRMATION" && (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           <p>{labels.baselineNotice}</p>
-          <button type="button" onClick={async () => (await flush({ force: true })) && router.refresh()} className="mt-2 rounded-md border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100">
+          <button type="button" onClick={() => void answer.confirmBaseline()} className="mt-2 rounded-md border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100">
             {labels.confirmBaseline}
           </button>
         </div>
@@ -298,8 +97,8 @@ export function AnswerEditor(props: Props) {
             </div>
           </div>
           <div className="flex flex-wrap gap-2">
-            <button type="button" onClick={() => resolve(true)} className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">{labels.useMine}</button>
-            <button type="button" onClick={() => resolve(false)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">{labels.useTheirs}</button>
+            <button type="button" onClick={() => answer.resolve("mine")} className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">{labels.useMine}</button>
+            <button type="button" onClick={() => answer.resolve("theirs")} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">{labels.useTheirs}</button>
           </div>
         </section>
       )}
@@ -402,10 +201,7 @@ export function AnswerEditor(props: Props) {
                     {candidate.attachable ? (
                       <button
                         type="button"
-                        onClick={() => {
-                          setLibrary((items) => (items.some((item) => item.id === candidate.id) ? items : [...items, candidate]));
-                          change({ evidenceIds: [...latest.current.draft.evidenceIds, candidate.id] });
-                        }}
+                        onClick={() => answer.attach(candidate)}
                         className="rounded-md border border-sky-400 bg-white px-2 py-0.5 hover:bg-sky-100"
                       >
                         {labels.candidateAttach}
@@ -429,12 +225,8 @@ export function AnswerEditor(props: Props) {
                 maxBytes={props.uploader.maxBytes}
                 locale={props.uploader.locale}
                 periodId={props.periodId}
-                onUploaded={(evidence) => {
-                  // A file already in the library comes back as that item: attach it once.
-                  setLibrary((items) => (items.some((item) => item.id === evidence.id) ? items : [...items, evidence]));
-                  const current = latest.current.draft.evidenceIds;
-                  if (!current.includes(evidence.id)) change({ evidenceIds: [...current, evidence.id] });
-                }}
+                // A file already in the library comes back as that item: it is attached once.
+                onUploaded={(evidence) => answer.attach(evidence)}
               />
             </div>
           )}
@@ -445,7 +237,9 @@ export function AnswerEditor(props: Props) {
             className="mt-2 flex flex-wrap items-end gap-2"
             onSubmit={(event) => {
               event.preventDefault();
-              void onAddLink(event.currentTarget);
+              const form = event.currentTarget;
+              const data = new FormData(form);
+              void answer.addLink(String(data.get("title") ?? ""), String(data.get("url") ?? "")).then((added) => added && form.reset());
             }}
           >
             <label className="text-sm">
@@ -466,10 +260,10 @@ export function AnswerEditor(props: Props) {
       </fieldset>
 
       <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 py-3">
-        <button type="button" onClick={() => void flush()} disabled={!dirty || status === "saving"} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50">
+        <button type="button" onClick={answer.saveNow} disabled={!dirty || status === "saving"} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50">
           {labels.saveNow}
         </button>
-        <button type="button" onClick={() => void onSubmit()} disabled={!!conflict || status === "saving"} className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50">
+        <button type="button" onClick={() => void answer.submit()} disabled={!!conflict || status === "saving"} className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50">
           {labels.submit}
         </button>
         <span role="status" aria-live="polite" data-testid="status-simpan" className={`text-sm ${status === "offline" || status === "error" ? "text-red-700" : "text-slate-600"}`}>

@@ -3,24 +3,24 @@
 // The target simulation: targets per indicator, the projected index and predicate
 // recomputed on every change by the same exact engine the server uses, the fastest path
 // to a goal, and (for the Koordinator) the form that saves the raised targets as a plan.
-import { useMemo, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { unansweredValueOf, type FrameworkDefinition } from "@/lib/framework/schema";
-import { walkNodes } from "@/lib/framework/tree";
 import { fill } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
-import { Decimal, formatIndex, scoreAssessment, type PredicateBasis } from "@/lib/scoring";
-import { fastestPath, type FastestPath, type PathGoal } from "@/lib/simulation/fastest-path";
+import { Decimal, formatIndex, type scoreAssessment, type PredicateBasis } from "@/lib/scoring";
+import type { FastestPath } from "@/lib/simulation/fastest-path";
 import { formatGain, indexGain } from "@/lib/simulation/gain";
 import type { CurrentLevel } from "@/lib/simulation/current-levels";
+import { targetOptions } from "@/lib/simulation/simulation-state";
 import type { FormState } from "@/lib/validation/form-state";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { TextAreaField, TextField } from "@/components/forms/fields";
 import { LevelInput } from "@/components/forms/level-input";
 import { PredicateBadge } from "@/components/predicate-badge";
+import { useSimulation } from "@/components/simulation/use-simulation";
 import { checkLevel, displayLevel, levelScaleOf, type LevelTexts } from "@/lib/assessment/level-rule";
 
 type Labels = Messages["simulation"];
-type Targets = Record<string, string | null>;
 
 type Props = {
   periodId: string;
@@ -36,86 +36,13 @@ type Props = {
   forms: { fixErrors: string; saving: string };
 };
 
-type Row = { kind: "group"; code: string; name: string; depth: number } | { kind: "indicator"; number: number; name: string; weight: string };
-
 const level = (text: string | null) => (text === null ? "–" : text.replace(".", ","));
 
-function rowsOf(definition: FrameworkDefinition): Row[] {
-  const rows: Row[] = [];
-  walkNodes(definition.nodes, (node, at) => {
-    rows.push("number" in node ? { kind: "indicator", number: node.number, name: node.name, weight: node.weight } : { kind: "group", code: node.code, name: node.name, depth: at.depth });
-  });
-  return rows;
-}
-
-/** The choices for a target: from the current level (or unanswered) up to the scale maximum. */
-function targetOptions(definition: FrameworkDefinition, from: string | null): string[] {
-  const min = Number(definition.valueScale.min);
-  const max = Number(definition.valueScale.max);
-  const start = from === null ? min : Number(from);
-  return Array.from({ length: Math.max(0, max - start + 1) }, (_, i) => String(start + i));
-}
-
 export function Simulator({ periodId, definition, current, owners, basis, savePlan, recommendationsHref, labels, levelTexts, nodeKindLabels, forms }: Props) {
-  const currentValues = useMemo(() => Object.fromEntries(Object.entries(current).map(([number, entry]) => [number, entry.level])), [current]);
-  const rows = useMemo(() => rowsOf(definition), [definition]);
-  const initialTargets = useMemo<Targets>(
-    () => Object.fromEntries(rows.flatMap((row) => (row.kind === "indicator" ? [[String(row.number), currentValues[row.number] ?? null]] : []))),
-    [rows, currentValues],
-  );
-  const [targets, setTargets] = useState<Targets>(initialTargets);
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [held, setHeld] = useState<Record<string, boolean>>({});
-  const [path, setPath] = useState<FastestPath | null>(null);
-
-  const now = useMemo(() => scoreAssessment(definition, currentValues, { predicateBasis: basis }), [definition, currentValues, basis]);
-  const projected = useMemo(() => scoreAssessment(definition, targets, { predicateBasis: basis }), [definition, targets, basis]);
-  const difference = Decimal.parse(projected.indexExact).sub(Decimal.parse(now.indexExact));
-
-  const bands = [...definition.predicates].sort((a, b) => Decimal.parse(a.min).cmp(Decimal.parse(b.min)));
-  const nowRank = bands.findIndex((band) => band.name === now.predicate);
-  const higherBands = bands.slice(nowRank + 1);
-  const [goal, setGoal] = useState(higherBands[0] ? `predicate:${higherBands[0].name}` : "index");
-  const [goalIndex, setGoalIndex] = useState("");
-  const [goalError, setGoalError] = useState<string | null>(null);
-
-  const raised = rows.flatMap((row) => {
-    if (row.kind !== "indicator") return [];
-    const target = targets[row.number] ?? null;
-    const from = currentValues[row.number] ?? null;
-    if (target === null || (from !== null && !Decimal.parse(target).gt(Decimal.parse(from)))) return [];
-    return [{ number: row.number, target }];
-  });
-
-  function setTarget(number: number, value: string | null) {
-    setTargets((previous) => ({ ...previous, [number]: value }));
-  }
-
-  function reset() {
-    setTargets(initialTargets);
-    setDrafts({});
-    setPath(null);
-  }
-
-  function computePath() {
-    let wanted: PathGoal;
-    if (goal === "index") {
-      const text = goalIndex.trim().replace(",", ".");
-      if (!/^\d(\.\d{1,2})?$/.test(text) || Number(text) > 5) {
-        setGoalError(labels.goalIndexInvalid);
-        return;
-      }
-      wanted = { kind: "index", index: text };
-    } else {
-      wanted = { kind: "predicate", predicate: goal.slice("predicate:".length) };
-    }
-    setGoalError(null);
-    const ceilings = Object.fromEntries(Object.entries(held).filter(([, isHeld]) => isHeld).map(([number]) => [number, currentValues[number] ?? "0"]));
-    const result = fastestPath(definition, currentValues, wanted, { basis, ceilings });
-    setPath(result);
-    setDrafts({});
-    setTargets(result.status === "found" ? { ...initialTargets, ...result.targets } : initialTargets);
-  }
+  const { base, state, dispatch, projected, difference, raised } = useSimulation(definition, current, basis);
+  const { rows, now, higherBands } = base;
+  const { targets, drafts, held, path, goal, goalIndex } = state;
+  const goalError = state.goalIndexInvalid ? labels.goalIndexInvalid : null;
 
   const names = new Map(rows.flatMap((row) => (row.kind === "indicator" ? [[row.number, row.name] as const] : [])));
   const topKind = definition.nodeKinds[0] ?? "";
@@ -153,7 +80,7 @@ export function Simulator({ periodId, definition, current, owners, basis, savePl
         <div className="flex flex-wrap items-end gap-3">
           <div className="text-sm">
             <label htmlFor="jalur-tujuan" className="block font-medium">{labels.goal}</label>
-            <select id="jalur-tujuan" value={goal} onChange={(event) => setGoal(event.target.value)} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+            <select id="jalur-tujuan" value={goal} onChange={(event) => dispatch({ type: "goalChosen", goal: event.target.value })} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
               {higherBands.map((band) => (
                 <option key={band.name} value={`predicate:${band.name}`}>{fill(labels.goalPredicate, { predicate: band.name })}</option>
               ))}
@@ -166,7 +93,7 @@ export function Simulator({ periodId, definition, current, owners, basis, savePl
               <input
                 id="jalur-indeks"
                 value={goalIndex}
-                onChange={(event) => setGoalIndex(event.target.value)}
+                onChange={(event) => dispatch({ type: "goalIndexTyped", text: event.target.value })}
                 inputMode="decimal"
                 placeholder={labels.goalIndexHint}
                 aria-invalid={!!goalError}
@@ -175,8 +102,8 @@ export function Simulator({ periodId, definition, current, owners, basis, savePl
               />
             </div>
           )}
-          <button type="button" onClick={computePath} className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">{labels.compute}</button>
-          <button type="button" onClick={reset} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">{labels.reset}</button>
+          <button type="button" onClick={() => dispatch({ type: "pathAsked" })} className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">{labels.compute}</button>
+          <button type="button" onClick={() => dispatch({ type: "reset" })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">{labels.reset}</button>
         </div>
         {goalError && <p id="jalur-galat" className="text-sm text-red-700">{goalError}</p>}
         {path && <PathResult path={path} names={names} labels={labels} />}
@@ -232,8 +159,8 @@ export function Simulator({ periodId, definition, current, owners, basis, savePl
                         label={fill(labels.targetLabel, { number: row.number })}
                         levelTexts={{ ...levelTexts, none: labels.notAnswered }}
                         invalidLabel={fill(labels.levelInvalid, { min: definition.valueScale.min, max: definition.valueScale.max })}
-                        onDraft={(text) => setDrafts((previous) => ({ ...previous, [key]: text }))}
-                        onChange={(value) => setTarget(row.number, value)}
+                        onDraft={(text) => dispatch({ type: "targetTyped", number: row.number, text })}
+                        onChange={(value) => dispatch({ type: "targetSet", number: row.number, value })}
                       />
                     </td>
                     <td className="p-2 text-right tabular-nums text-green-800">{gain.isZero() ? "" : formatGain(gain)}</td>
@@ -242,7 +169,7 @@ export function Simulator({ periodId, definition, current, owners, basis, savePl
                         type="checkbox"
                         aria-label={fill(labels.holdLabel, { number: row.number })}
                         checked={!!held[key]}
-                        onChange={(event) => setHeld((previous) => ({ ...previous, [key]: event.target.checked }))}
+                        onChange={(event) => dispatch({ type: "held", number: row.number, held: event.target.checked })}
                       />
                     </td>
                   </tr>
