@@ -2,6 +2,8 @@
 // uploader and sees it in the library; a file whose content lies about its extension is
 // refused with a clear message; the Asesor downloads the PDF with safe headers; an Admin
 // OPD of another agency cannot fetch it by URL. Both agencies are this spec's own.
+import { fill } from "@/lib/i18n/format";
+import { evidence } from "@/lib/i18n/id/evidence";
 import { expect, test, type Agency } from "./fixtures";
 
 const TITLE = "Perbup SPBE 2024";
@@ -28,19 +30,19 @@ test("an Admin OPD uploads a PDF with a progress bar and finds it in the library
   });
   await agency.signIn(page, "opd.diskominfo");
   await page.goto("/bukti");
-  await page.getByLabel("Jenis dokumen untuk berkas berikutnya").selectOption("PERATURAN");
+  await page.getByLabel(evidence.uploader.documentType).selectOption("PERATURAN");
   await page.locator('input[type="file"]').setInputFiles({ name: FILE_NAME, mimeType: "application/pdf", buffer: PDF });
 
   const upload = page.getByTestId(`unggahan-${FILE_NAME}`);
-  await expect(upload.getByRole("progressbar", { name: `Kemajuan unggahan ${FILE_NAME}` })).toBeVisible();
+  await expect(upload.getByRole("progressbar", { name: fill(evidence.uploader.progressLabel, { name: FILE_NAME }) })).toBeVisible();
   await expect(upload).toHaveAttribute("data-status", "done", { timeout: 30_000 });
-  await expect(upload.getByRole("status")).toHaveText(`"${TITLE}" tersimpan di pustaka.`);
+  await expect(upload.getByRole("status")).toHaveText(fill(evidence.uploaded, { title: TITLE }));
   await expect(upload).toContainText("100%");
 
   const card = page.locator("li[data-testid^='bukti-']", { hasText: TITLE });
   await expect(card).toBeVisible();
-  await expect(card).toContainText("Peraturan");
-  downloadPath = (await card.getByRole("link", { name: "Unduh" }).getAttribute("href"))!;
+  await expect(card).toContainText(evidence.documentTypes.PERATURAN!);
+  downloadPath = (await card.getByRole("link", { name: evidence.download }).getAttribute("href"))!;
   expect(downloadPath).toMatch(/^\/bukti\/c[a-z0-9]{24}\/unduh$/);
   expect(violations).toEqual([]);
 });
@@ -51,9 +53,7 @@ test("a file whose content does not match its extension is refused with a clear 
   await page.locator('input[type="file"]').setInputFiles({ name: "laporan-palsu.pdf", mimeType: "application/pdf", buffer: PNG });
   const upload = page.getByTestId("unggahan-laporan-palsu.pdf");
   await expect(upload).toHaveAttribute("data-status", "failed");
-  await expect(upload.getByRole("alert")).toHaveText(
-    'Isi "laporan-palsu.pdf" ternyata berkas PNG, tidak sesuai dengan ekstensinya; tidak disimpan. Simpan ulang dengan ekstensi yang benar.',
-  );
+  await expect(upload.getByRole("alert")).toHaveText(fill(evidence.refused.mismatch, { name: "laporan-palsu.pdf", actual: "PNG" }));
   await page.reload();
   await expect(page.getByText("laporan-palsu")).toHaveCount(0);
 });

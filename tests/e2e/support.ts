@@ -1,13 +1,14 @@
 // What every end-to-end journey starts with.
 import type { Page } from "@playwright/test";
+import { auth } from "@/lib/i18n/id/auth";
 
 export const DEMO_PASSWORD = "SpbeDemo#2026";
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(password);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await page.getByLabel(auth.email).fill(email);
+  await page.getByLabel(auth.password).fill(password);
+  await page.getByRole("button", { name: auth.submit, exact: true }).click();
   // Settle first (signed in and moved on, or refused) so a following navigation cannot overtake it.
   await Promise.race([
     page.waitForURL((url) => !url.pathname.startsWith("/masuk")),
