@@ -150,6 +150,7 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
               m={m}
               locale={locale}
               today={today}
+              timeZone={actor.active.timeZone}
               canManage={canManage && item.ownerUnitId === actor.active.unitId}
               actions={{ update: updateEvidence, remove: deleteEvidence, share: setEvidenceShared }}
             />

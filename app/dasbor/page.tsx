@@ -111,8 +111,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
 
       {leadership && <LeadershipView dashboard={leadership} m={m} />}
-      {unitWork && <UnitWorkView dashboard={unitWork} m={m} locale={locale} />}
-      {review && <ReviewView dashboard={review} m={m} locale={locale} />}
+      {unitWork && <UnitWorkView dashboard={unitWork} m={m} locale={locale} timeZone={actor.active.timeZone} />}
+      {review && <ReviewView dashboard={review} m={m} locale={locale} timeZone={actor.active.timeZone} />}
 
       {mentions.length > 0 && (
         <section className="space-y-2">

@@ -87,11 +87,11 @@ export default async function PeriodsPage() {
                   <td className="p-2">
                     <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs">
                       <dt className="text-slate-600">{labels.form.fillDeadline}</dt>
-                      <dd><Deadline date={period.deadlines.fill} locale={locale} none={labels.none} /></dd>
+                      <dd><Deadline date={period.deadlines.fill} locale={locale} timeZone={actor.active.timeZone} none={labels.none} /></dd>
                       <dt className="text-slate-600">{labels.form.verifyDeadline}</dt>
-                      <dd><Deadline date={period.deadlines.verify} locale={locale} none={labels.none} /></dd>
+                      <dd><Deadline date={period.deadlines.verify} locale={locale} timeZone={actor.active.timeZone} none={labels.none} /></dd>
                       <dt className="text-slate-600">{labels.form.submitDeadline}</dt>
-                      <dd><Deadline date={period.deadlines.submit} locale={locale} none={labels.none} /></dd>
+                      <dd><Deadline date={period.deadlines.submit} locale={locale} timeZone={actor.active.timeZone} none={labels.none} /></dd>
                     </dl>
                   </td>
                   <td className="p-2"><IndexSummary score={period.self} labels={labels} testId={`indeks-mandiri-${period.year}`} size="small" /></td>

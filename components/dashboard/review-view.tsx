@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { displayLevel } from "@/lib/assessment/level-rule";
 import { fill, formatDate } from "@/lib/i18n/format";
+import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 import type { Messages } from "@/lib/i18n/messages";
 import type { ReviewDashboard } from "@/lib/dashboard/review";
 
@@ -17,7 +18,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
 
 const signed = (delta: string) => (delta.startsWith("-") ? displayLevel(delta) : `+${displayLevel(delta)}`);
 
-export function ReviewView({ dashboard, m, locale }: { dashboard: ReviewDashboard; m: Messages; locale: string }) {
+export function ReviewView({ dashboard, m, locale, timeZone }: { dashboard: ReviewDashboard; m: Messages; locale: string; timeZone: AgencyTimeZone }) {
   const labels = m.dashboard.review;
   const days = (value: number | null) => (value === null ? "-" : fill(labels.days, { days: String(value).replace(".", ",") }));
   const base = `/periode/${dashboard.period.id}`;
@@ -40,13 +41,13 @@ export function ReviewView({ dashboard, m, locale }: { dashboard: ReviewDashboar
               {dashboard.oldest.map((item) => (
                 <li key={item.number}>
                   <Link href={`${base}/indikator/${item.number}`} className="text-brand-700 underline">{item.number}. {item.name}</Link>
-                  <span className="text-xs text-slate-600"> · {fill(labels.since, { date: formatDate(item.submittedAt, locale), days: item.days })}</span>
+                  <span className="text-xs text-slate-600"> · {fill(labels.since, { date: formatDate(item.submittedAt, locale, timeZone), days: item.days })}</span>
                 </li>
               ))}
             </ol>
           )}
           {dashboard.period.verifyDeadline && (
-            <p className="text-xs text-slate-600">{fill(labels.deadline, { date: formatDate(dashboard.period.verifyDeadline, locale) })}</p>
+            <p className="text-xs text-slate-600">{fill(labels.deadline, { date: formatDate(dashboard.period.verifyDeadline, locale, timeZone) })}</p>
           )}
         </section>
 

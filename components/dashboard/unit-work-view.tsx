@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { displayLevel } from "@/lib/assessment/level-rule";
 import { fill, formatDate } from "@/lib/i18n/format";
+import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 import type { Messages } from "@/lib/i18n/messages";
 import type { UnitWorkDashboard } from "@/lib/dashboard/unit-work";
 import { formatIndex } from "@/lib/scoring";
@@ -17,10 +18,10 @@ function Effect({ label, value, detail, testId }: { label: string; value: string
   );
 }
 
-export function UnitWorkView({ dashboard, m, locale }: { dashboard: UnitWorkDashboard; m: Messages; locale: string }) {
+export function UnitWorkView({ dashboard, m, locale, timeZone }: { dashboard: UnitWorkDashboard; m: Messages; locale: string; timeZone: AgencyTimeZone }) {
   const labels = m.dashboard.unit;
   const { effect, counts, period } = dashboard;
-  const deadline = period.fillDeadline ? formatDate(period.fillDeadline, locale) : "-";
+  const deadline = period.fillDeadline ? formatDate(period.fillDeadline, locale, timeZone) : "-";
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-3">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { Messages } from "@/lib/i18n/messages";
 import { fill, formatDate } from "@/lib/i18n/format";
 import { formatBytes } from "@/lib/evidence/format";
+import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 import { INLINE_MIME_TYPES } from "@/lib/evidence/file-type";
 import { evidenceUrl } from "@/lib/evidence/create-file-evidence";
 import { expiryOf, type LibraryItem } from "@/lib/evidence/library-query";
@@ -19,13 +20,15 @@ type Props = {
   m: Messages;
   locale: string;
   today: Date;
+  /** The agency's zone: dates read as its calendar days. */
+  timeZone: AgencyTimeZone;
   canManage: boolean;
   actions: { update: Action; remove: Action; share: Action };
 };
 
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
 
-export function EvidenceCard({ item, m, locale, today, canManage, actions }: Props) {
+export function EvidenceCard({ item, m, locale, today, timeZone, canManage, actions }: Props) {
   const labels = m.evidence;
   const expiry = expiryOf(item.validUntil, today);
   const url = evidenceUrl(item.id);
@@ -38,13 +41,13 @@ export function EvidenceCard({ item, m, locale, today, canManage, actions }: Pro
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{labels.kinds[item.kind]}</span>
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{labels.documentTypes[item.documentType]}</span>
         {item.sharedWithInstansi && <span className="rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900" data-testid="bukti-bersama">{labels.sharing.badge}</span>}
-        {expiry === "expired" && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">{fill(labels.expiredBadge, { date: formatDate(item.validUntil!, locale) })}</span>}
-        {expiry === "expiring" && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{fill(labels.expiringBadge, { date: formatDate(item.validUntil!, locale) })}</span>}
+        {expiry === "expired" && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">{fill(labels.expiredBadge, { date: formatDate(item.validUntil!, locale, timeZone) })}</span>}
+        {expiry === "expiring" && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{fill(labels.expiringBadge, { date: formatDate(item.validUntil!, locale, timeZone) })}</span>}
       </div>
       <dl className="grid gap-x-4 gap-y-0.5 text-sm text-slate-700 sm:grid-cols-[auto_1fr]">
         {item.documentNo && (<><dt className="text-slate-500">{labels.fields.documentNo}</dt><dd>{item.documentNo}</dd></>)}
-        {item.enactedAt && (<><dt className="text-slate-500">{labels.fields.enactedAt}</dt><dd>{formatDate(item.enactedAt, locale)}</dd></>)}
-        {item.validUntil && (<><dt className="text-slate-500">{labels.fields.validUntil}</dt><dd>{formatDate(item.validUntil, locale)}</dd></>)}
+        {item.enactedAt && (<><dt className="text-slate-500">{labels.fields.enactedAt}</dt><dd>{formatDate(item.enactedAt, locale, timeZone)}</dd></>)}
+        {item.validUntil && (<><dt className="text-slate-500">{labels.fields.validUntil}</dt><dd>{formatDate(item.validUntil, locale, timeZone)}</dd></>)}
         <dt className="text-slate-500">{labels.filterUnit}</dt>
         <dd>{item.ownerUnit?.name ?? labels.noUnit}</dd>
         {item.originalName && item.blob && (<><dt className="text-slate-500">{labels.fields.fileName}</dt><dd className="break-all">{item.originalName} ({formatBytes(Number(item.blob.size), locale)})</dd></>)}

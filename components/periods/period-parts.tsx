@@ -3,6 +3,7 @@
 import { SelectField, TextField } from "@/components/forms/fields";
 import { PredicateBadge } from "@/components/predicate-badge";
 import { fill, formatDate } from "@/lib/i18n/format";
+import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 import type { Messages } from "@/lib/i18n/messages";
 import { PHASES, type Phase } from "@/lib/assessment/phase";
 import { formatIndex, type AssessmentScore } from "@/lib/scoring";
@@ -80,6 +81,6 @@ export function PeriodSettingsFields({ labels, defaults }: { labels: PeriodLabel
   );
 }
 
-export function Deadline({ date, locale, none }: { date: Date | null; locale: string; none: string }) {
-  return date ? <time dateTime={date.toISOString().slice(0, 10)}>{formatDate(date, locale)}</time> : <span>{none}</span>;
+export function Deadline({ date, locale, timeZone, none }: { date: Date | null; locale: string; timeZone: AgencyTimeZone; none: string }) {
+  return date ? <time dateTime={date.toISOString().slice(0, 10)}>{formatDate(date, locale, timeZone)}</time> : <span>{none}</span>;
 }

@@ -2,13 +2,14 @@
 // previous period's, so the owner sees what they were asked to follow up.
 import { displayLevel } from "@/lib/assessment/level-rule";
 import { fill, formatDate } from "@/lib/i18n/format";
+import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 import type { Messages } from "@/lib/i18n/messages";
 import type { IndicatorRecommendations as Recommendations } from "@/lib/assessment/indicator-recommendations";
 
 type Labels = Messages["recommendations"];
 type Item = Recommendations["current"][number];
 
-function ItemList({ items, labels, locale, testId, withIndicator = false }: { items: Item[]; labels: Labels; locale: string; testId: string; withIndicator?: boolean }) {
+function ItemList({ items, labels, locale, timeZone, testId, withIndicator = false }: { items: Item[]; labels: Labels; locale: string; timeZone: AgencyTimeZone; testId: string; withIndicator?: boolean }) {
   return (
     <ul className="mt-1 space-y-1" data-testid={testId}>
       {items.map((item) => (
@@ -19,7 +20,7 @@ function ItemList({ items, labels, locale, testId, withIndicator = false }: { it
             {" "}· {labels.sources[item.source]}
             {item.ownerName && ` · ${item.ownerName}`}
             {item.targetLevel && ` · ${fill(labels.contextTarget, { level: displayLevel(item.targetLevel) })}`}
-            {item.dueDate && ` · ${fill(labels.contextDue, { date: formatDate(item.dueDate, locale) })}`}
+            {item.dueDate && ` · ${fill(labels.contextDue, { date: formatDate(item.dueDate, locale, timeZone) })}`}
           </span>
           <p className="whitespace-pre-line text-slate-800">{item.text}</p>
         </li>
@@ -28,7 +29,7 @@ function ItemList({ items, labels, locale, testId, withIndicator = false }: { it
   );
 }
 
-export function IndicatorRecommendations({ recommendations, labels, locale }: { recommendations: Recommendations; labels: Labels; locale: string }) {
+export function IndicatorRecommendations({ recommendations, labels, locale, timeZone }: { recommendations: Recommendations; labels: Labels; locale: string; timeZone: AgencyTimeZone }) {
   const { current, previous } = recommendations;
   const hasPrevious = !!previous && previous.items.length > 0;
   return (
@@ -38,7 +39,7 @@ export function IndicatorRecommendations({ recommendations, labels, locale }: { 
       {current.length > 0 && (
         <div className="mt-1">
           <h3 className="text-slate-700">{labels.contextCurrent}</h3>
-          <ItemList items={current} labels={labels} locale={locale} testId="rekomendasi-periode-ini" />
+          <ItemList timeZone={timeZone} items={current} labels={labels} locale={locale} testId="rekomendasi-periode-ini" />
         </div>
       )}
       {hasPrevious && (
@@ -46,7 +47,7 @@ export function IndicatorRecommendations({ recommendations, labels, locale }: { 
           <h3 className="text-slate-700">
             {previous.frameworkName ? fill(labels.contextPreviousMapped, { year: previous.year, framework: previous.frameworkName }) : fill(labels.contextPrevious, { year: previous.year })}
           </h3>
-          <ItemList items={previous.items} labels={labels} locale={locale} testId="rekomendasi-periode-lalu" withIndicator={!!previous.frameworkName} />
+          <ItemList timeZone={timeZone} items={previous.items} labels={labels} locale={locale} testId="rekomendasi-periode-lalu" withIndicator={!!previous.frameworkName} />
         </div>
       )}
     </section>

@@ -238,7 +238,10 @@ export async function auditAnswer(
 
 /** The stored answer as a conflict shows it, so the person can compare before saving again. */
 export async function conflictVersion(tx: DbTransaction, where: { id: string } | AnswerKey): Promise<ConflictVersion | null> {
-  const answer = await tx.answer.findUnique({ where: "id" in where ? { id: where.id } : { periodId_indicatorId_stage: where } });
+  const answer = await tx.answer.findUnique({
+    where: "id" in where ? { id: where.id } : { periodId_indicatorId_stage: where },
+    include: { period: { select: { instansi: { select: { timeZone: true } } } } },
+  });
   if (!answer) return null;
   const editor = answer.updatedById ? await tx.user.findUnique({ where: { id: answer.updatedById }, select: { name: true } }) : null;
   return {
@@ -248,7 +251,8 @@ export async function conflictVersion(tx: DbTransaction, where: { id: string } |
     status: answer.status,
     editable: String(isEditable(answer.status)),
     updatedBy: editor?.name ?? "-",
-    updatedAt: formatDateTime(answer.updatedAt),
+    // In the agency's zone, as every other time the portal shows it.
+    updatedAt: formatDateTime(answer.updatedAt, "id", answer.period.instansi.timeZone),
   };
 }
 

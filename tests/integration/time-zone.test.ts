@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { executeCommand } from "@/lib/command";
 import { COMMANDS } from "@/lib/commands";
 import { loadExternalResults } from "@/lib/assessment/external-results";
+import { conflictVersion } from "@/lib/assessment/answer-lifecycle";
 import { resetDatabase } from "./db-reset";
 import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
 import { asRead } from "../support/as-read";
@@ -35,5 +36,15 @@ describe("agency time zone", () => {
     expect((await loadExternalResults(db, fixtures.home.instansiId, fixtures.home.periodId, late))!.window).toMatchObject({ state: "closed" });
     await db.instansi.update({ where: { id: fixtures.home.instansiId }, data: { timeZone: "WIB" } });
     expect((await loadExternalResults(db, fixtures.home.instansiId, fixtures.home.periodId, late))!.window).toMatchObject({ state: "open", daysLeft: 0 });
+  });
+
+  it("a save conflict shows the other person's save time in the agency's zone", async () => {
+    await db.instansi.update({ where: { id: fixtures.home.instansiId }, data: { timeZone: "WIT" } });
+    const answer = await db.answer.create({
+      data: { periodId: fixtures.home.periodId, indicatorId: fixtures.framework.indicatorIds[1]!, stage: "SELF", level: "2", status: "DRAFT", updatedAt: new Date("2026-03-01T23:30:00Z") },
+    });
+    // 23:30 UTC is 08:30 the next morning in WIT.
+    const current = await db.$transaction((tx) => conflictVersion(tx, { id: answer.id }));
+    expect(current!.updatedAt).toMatch(/^2 Mar 2026.*08[.:]30.*WIT$/);
   });
 });

@@ -104,7 +104,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
         {(["fillDeadline", "verifyDeadline", "submitDeadline", "objectionDeadline"] as const).map((field) => (
           <div key={field}>
             <dt className="text-slate-600">{labels.form[field]}</dt>
-            <dd className="font-semibold"><Deadline date={period[field]} locale={locale} none={labels.none} /></dd>
+            <dd className="font-semibold"><Deadline date={period[field]} locale={locale} timeZone={actor.active.timeZone} none={labels.none} /></dd>
           </div>
         ))}
       </dl>

@@ -119,7 +119,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
 
       <PreviousContext context={view.previous} labels={labels} />
 
-      <IndicatorRecommendations recommendations={view.recommendations} labels={m.recommendations} locale={locale} />
+      <IndicatorRecommendations recommendations={view.recommendations} labels={m.recommendations} locale={locale} timeZone={actor.active.timeZone} />
 
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{labels.yourAnswer}</h2>
