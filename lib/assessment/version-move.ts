@@ -5,7 +5,7 @@
 // indicator, by its identity within the framework (its code, lib/framework/lineage.ts),
 // never by number. A version that no longer has an indicator holding work in the period,
 // or whose scale no longer allows a stored level, is refused with the list: nothing is
-// dropped silently. Assignments and evidence candidates of a removed indicator are only
+// dropped silently. Assignments, evidence candidates and unit deadlines of a removed indicator are only
 // plans; they are let go, and the preview says so before the Koordinator confirms. Butir
 // evidence and statuses name butir codes: a version without one of them in use is refused too.
 import { writeAudit } from "@/lib/audit";
@@ -31,7 +31,7 @@ export const VERSION_MOVE_PHASES = ["PERSIAPAN", "PENGISIAN"] as const satisfies
  * indicators. A test reads prisma/schema.prisma and fails when a model with both is
  * missing here, so a new per-indicator record cannot stay behind on the old version.
  */
-export const PERIOD_INDICATOR_TABLES = ["Answer", "Assignment", "Comment", "Recommendation", "Objection", "ButirStatusRound", "EvidenceCandidate"] as const;
+export const PERIOD_INDICATOR_TABLES = ["Answer", "Assignment", "Comment", "Recommendation", "Objection", "ButirStatusRound", "EvidenceCandidate", "UnitDeadline"] as const;
 type PeriodIndicatorTable = (typeof PERIOD_INDICATOR_TABLES)[number];
 
 /** Records that are work (kept or refused, never dropped), and plans (dropped with the indicator). */
@@ -53,7 +53,7 @@ export type VersionMovePlan = {
   /** Butir codes with evidence or a status in the period that the new version's indicator does not have: refused too. */
   missingButir: (IndicatorRef & { butir: string[] })[];
   /** Removed indicators whose assignments or evidence candidates are let go. */
-  dropped: (IndicatorRef & { assignments: number; candidates: number })[];
+  dropped: (IndicatorRef & { assignments: number; candidates: number; deadlines: number })[];
 };
 
 /** The period's framework versions the Koordinator may move it to: newer versions of the same framework. */
@@ -89,7 +89,7 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
   });
   const newCodes = new Set(nodes.filter((node) => node.versionId === to.id).map((node) => node.code));
   const oldById = new Map(nodes.filter((node) => node.versionId === from.id).map((node) => [node.id, node]));
-  const [answers, assignments, comments, recommendations, objections, butirRounds, candidates, levels, butirEvidence, butirStatuses] = await Promise.all([
+  const [answers, assignments, comments, recommendations, objections, butirRounds, candidates, deadlines, levels, butirEvidence, butirStatuses] = await Promise.all([
     db.answer.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.assignment.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.comment.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
@@ -97,6 +97,7 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
     db.objection.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.butirStatusRound.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.evidenceCandidate.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
+    db.unitDeadline.groupBy({ by: ["indicatorId"], where: { periodId: period.id, indicatorId: { not: null } }, _count: { _all: true } }),
     db.answer.findMany({ where: { periodId: period.id, level: { not: null } }, select: { indicatorId: true, level: true } }),
     db.butirEvidence.findMany({ where: { answer: { periodId: period.id } }, distinct: ["answerId", "butirCode"], select: { butirCode: true, answer: { select: { indicatorId: true } } } }),
     db.butirStatus.findMany({ where: { round: { periodId: period.id } }, select: { butirCode: true, round: { select: { indicatorId: true } } } }),
@@ -110,12 +111,13 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
       ["Objection", objections],
       ["ButirStatusRound", butirRounds],
       ["EvidenceCandidate", candidates],
+      ["UnitDeadline", deadlines],
     ] as const
-  ).flatMap(([table, groups]) => groups.map((group) => ({ table, indicatorId: group.indicatorId, count: group._count._all })));
+  ).flatMap(([table, groups]) => groups.flatMap((group) => (group.indicatorId ? [{ table, indicatorId: group.indicatorId, count: group._count._all }] : [])));
 
   const kept = Object.fromEntries(PERIOD_INDICATOR_TABLES.map((table) => [table, 0])) as VersionMovePlan["kept"];
   const blocking = new Map<string, IndicatorRef & { records: number }>();
-  const dropped = new Map<string, IndicatorRef & { assignments: number; candidates: number }>();
+  const dropped = new Map<string, VersionMovePlan["dropped"][number]>();
   for (const row of rows) {
     const node = oldById.get(row.indicatorId);
     if (!node) throw new Error(`Indikator ${row.indicatorId} di periode ${period.id} bukan bagian versi kerangkanya`);
@@ -126,8 +128,9 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
       entry.records += row.count;
       blocking.set(node.code, entry);
     } else {
-      const entry = dropped.get(node.code) ?? { code: node.code, name: node.name, assignments: 0, candidates: 0 };
+      const entry = dropped.get(node.code) ?? { code: node.code, name: node.name, assignments: 0, candidates: 0, deadlines: 0 };
       if (row.table === "Assignment") entry.assignments += row.count;
+      else if (row.table === "UnitDeadline") entry.deadlines += row.count;
       else entry.candidates += row.count;
       dropped.set(node.code, entry);
     }
@@ -208,9 +211,10 @@ async function moveRecords(tx: DbTransaction, periodId: string, from: string, to
   // Plans on indicators the new version does not have (the preview listed them).
   const droppedAssignments = await tx.assignment.deleteMany({ where: { periodId, indicatorId: { in: removed } } });
   const droppedCandidates = await tx.evidenceCandidate.deleteMany({ where: { periodId, indicatorId: { in: removed } } });
+  const droppedDeadlines = await tx.unitDeadline.deleteMany({ where: { periodId, indicatorId: { in: removed } } });
   const moved = { Answer: await moveAnswersToIndicators(tx, periodId, pairs) } as Record<PeriodIndicatorTable, number>;
   for (const table of PERIOD_INDICATOR_TABLES) if (table !== "Answer") moved[table] = await repointRows(tx, table, periodId, pairs);
-  return { moved, dropped: { assignments: droppedAssignments.count, candidates: droppedCandidates.count } };
+  return { moved, dropped: { assignments: droppedAssignments.count, candidates: droppedCandidates.count, deadlines: droppedDeadlines.count } };
 }
 
 export const movePeriodVersion = defineCommand({

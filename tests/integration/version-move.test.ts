@@ -102,7 +102,7 @@ describe("moving a period to a newer version of its framework", () => {
       kept: { Answer: 2, Assignment: 4, Comment: 1, Recommendation: 1, Objection: 0, EvidenceCandidate: 0 },
       blocking: [],
       outOfScale: [],
-      dropped: [{ code: "I47", assignments: 1, candidates: 0 }],
+      dropped: [{ code: "I47", assignments: 1, candidates: 0, deadlines: 0 }],
     });
     expect(offer!.plan.diff.removed.map((item) => item.code)).toEqual(["I47"]);
     expect(offer!.plan.diff.renamed.map((item) => item.code)).toEqual(["I2"]);
@@ -128,7 +128,7 @@ describe("moving a period to a newer version of its framework", () => {
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "period.change-version" } });
     expect(audit).toMatchObject({ entityId: home.periodId, instansiId: home.instansiId, actorId: koordinator.userId });
     expect(audit.before).toMatchObject({ frameworkVersionId: framework.versionId, frameworkVersion: 1, version: 1 });
-    expect(audit.after).toMatchObject({ frameworkVersionId: v2.id, frameworkVersion: 2, reason: REASON, moved: { Answer: 2, Assignment: 4, Comment: 1, Recommendation: 1 }, dropped: { assignments: 1, candidates: 0 } });
+    expect(audit.after).toMatchObject({ frameworkVersionId: v2.id, frameworkVersion: 2, reason: REASON, moved: { Answer: 2, Assignment: 4, Comment: 1, Recommendation: 1 }, dropped: { assignments: 1, candidates: 0, deadlines: 0 } });
 
     // The results are computed on the new version: I1 answered with 3, now indicator 47.
     const results = await periodResults(db, home.periodId);
