@@ -17,6 +17,7 @@ import { importFramework } from "@/lib/framework-versions/import";
 import { movePeriodVersion } from "@/lib/assessment/version-move";
 import { attachButirEvidence, detachButirEvidence, recordButirStage } from "@/lib/assessment/butir";
 import { markAllNotificationsRead, markNotificationRead, saveNotificationPreferences } from "@/lib/notifications/inbox";
+import { setUnitDeadline } from "@/lib/assessment/unit-deadlines";
 
 export const COMMANDS = {
   createRecommendation,
@@ -68,4 +69,5 @@ export const COMMANDS = {
   markNotificationRead,
   markAllNotificationsRead,
   saveNotificationPreferences,
+  setUnitDeadline,
 };

@@ -9,6 +9,7 @@ import type { AnswerStatus } from "@/lib/generated/prisma/enums";
 import { can, type Actor } from "@/lib/policy";
 import { loadPeriodFor } from "./period-access";
 import { line } from "@/lib/validation/primitives";
+import { effectiveDeadlines } from "@/lib/deadlines/effective";
 
 export type IndicatorStatus = "NONE" | AnswerStatus;
 
@@ -69,6 +70,8 @@ export type IndicatorRow = OutlineIndicator & {
   level: string | null;
   /** Whole days past the filling deadline while the owner still has something to do. */
   daysOverdue: number;
+  /** The fill deadline that counts here: the Admin OPD's unit's own, else the earliest of the owner units', else the period's. */
+  deadline: Date | null;
   /** When a submitted answer started waiting for verification. */
   submittedAt: Date | null;
 };
@@ -89,7 +92,7 @@ export async function listPeriodIndicators(db: DbClient, actor: Actor, periodId:
   const ownUnitId = actor.active.role === "ADMIN_OPD" ? actor.active.unitId : null;
   if (!seesAll && !(ownUnitId && can(actor, "answer.read", { ...scope, unitId: ownUnitId }))) throw new AppError("forbidden");
 
-  const [outline, assignments, answers, units] = await Promise.all([
+  const [outline, assignments, answers, units, deadlines] = await Promise.all([
     loadIndicatorOutline(db, period.frameworkVersionId),
     db.assignment.findMany({
       where: { periodId: period.id },
@@ -97,24 +100,27 @@ export async function listPeriodIndicators(db: DbClient, actor: Actor, periodId:
     }),
     db.answer.findMany({ where: { periodId: period.id, stage: "SELF" }, select: { indicatorId: true, status: true, level: true, submittedAt: true } }),
     db.unit.findMany({ where: { instansiId: period.instansiId }, orderBy: { name: "asc" }, select: { id: true, name: true, shortName: true, isActive: true } }),
+    effectiveDeadlines(db, period),
   ]);
 
   const unitLabel = new Map(units.map((unit) => [unit.id, unit.shortName ?? unit.name]));
   const answerOf = new Map(answers.map((answer) => [answer.indicatorId, answer]));
   const ownersOf = new Map<string, typeof assignments>();
   for (const assignment of assignments) ownersOf.set(assignment.indicatorId, [...(ownersOf.get(assignment.indicatorId) ?? []), assignment]);
-  const overdue = period.fillDeadline ? daysOverdue(period.fillDeadline, now) : 0;
 
   let rows: IndicatorRow[] = outline.indicators.map((indicator) => {
     const own = ownersOf.get(indicator.id) ?? [];
     const answer = answerOf.get(indicator.id);
     const status: IndicatorStatus = answer?.status ?? "NONE";
+    const ownerIds = own.map((assignment) => assignment.unitId);
+    const deadline = ownUnitId && ownerIds.includes(ownUnitId) ? deadlines.of(ownUnitId, indicator.id) : deadlines.earliestOf(ownerIds, indicator.id);
     return {
       ...indicator,
       owners: own.map((assignment) => ({ id: assignment.unitId, label: unitLabel.get(assignment.unitId) ?? "?" })).sort((a, b) => a.label.localeCompare(b.label)),
       status,
       level: answer?.level?.toString() ?? null,
-      daysOverdue: OPEN_STATUSES.has(status) ? overdue : 0,
+      daysOverdue: OPEN_STATUSES.has(status) && deadline ? daysOverdue(deadline, now) : 0,
+      deadline,
       submittedAt: status === "SUBMITTED" ? (answer?.submittedAt ?? null) : null,
     };
   });

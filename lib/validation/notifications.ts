@@ -1,6 +1,7 @@
-// Inputs of the notification list and settings.
+// Inputs of the notification list and settings, and of per-unit deadlines (which the reminders follow).
 import { z } from "zod";
-import { id } from "./primitives";
+import { id, optionalCalendarDate } from "./primitives";
+import { messageKey } from "@/lib/i18n/message";
 
 const TYPE = z.enum(["ASSIGNMENT", "DEADLINE_APPROACHING", "DEADLINE_PASSED", "ANSWER_SENT_BACK", "MENTION", "ANSWER_VERIFIED", "PHASE_CHANGED", "OBJECTION_DEADLINE"]);
 
@@ -12,4 +13,12 @@ export const ZNotificationPreferences = z.object({
   inApp: z.array(TYPE).max(20).default([]),
   email: z.array(TYPE).max(20).default([]),
   locale: z.enum(["id", "en"]),
+});
+
+/** A unit's (or one of its indicators') own fill deadline; an empty date removes it. */
+export const ZUnitDeadlineSet = z.object({
+  periodId: id,
+  unitId: id,
+  indicatorId: z.string().trim().max(40).default(""),
+  fillDeadline: optionalCalendarDate(messageKey("unitDeadlines.dateInvalid")),
 });

@@ -319,6 +319,11 @@ const MATRIX: Record<CommandName, Row> = {
     allowed: ["KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"],
     own: () => ({ inApp: ["ASSIGNMENT", "MENTION"], email: ["MENTION"], locale: "en" }),
   },
+  setUnitDeadline: {
+    allowed: ["KOORDINATOR"],
+    own: (f) => ({ periodId: f.home.periodId, unitId: f.home.unitIds[0], indicatorId: "", fillDeadline: "2026-09-30" }),
+    foreign: (f) => ({ periodId: f.other.periodId, unitId: f.other.unitIds[0], indicatorId: "", fillDeadline: "2026-09-30" }),
+  },
   changeOwnPassword: {
     allowed: ["SUPERADMIN", "KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"],
     own: () => ({ currentPassword: FIXTURE_PASSWORD, newPassword: "kopi-tubruk-di-teras", confirmPassword: "kopi-tubruk-di-teras" }),

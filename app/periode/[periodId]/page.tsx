@@ -57,6 +57,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
   const links = [
     { href: `${base}/indikator`, label: view.links.indicators, show: true },
     { href: `${base}/penugasan`, label: view.links.assignments, show: can(actor, "assignment.manage", scope) },
+    { href: `${base}/tenggat`, label: m.unitDeadlines.link, show: can(actor, "unit-deadline.manage", scope) },
     { href: `${base}/verifikasi`, label: view.links.verification, show: can(actor, "answer.verify", scope) || can(actor, "answer.read-all", scope) },
     { href: `${base}/eksternal`, label: view.links.external, show: can(actor, "external-result.record", scope) || can(actor, "answer.read-all", scope) },
     { href: `${base}/simulasi`, label: view.links.simulation, show: can(actor, "simulation.run", scope) },

@@ -31,6 +31,7 @@ import { corrections } from "./corrections";
 import { versionMove } from "./versionMove";
 import { butir } from "./butir";
 import { notifications } from "./notifications";
+import { unitDeadlines } from "./unitDeadlines";
 import type { id } from "../id";
 
 export const en: typeof id = {
@@ -66,4 +67,5 @@ export const en: typeof id = {
   versionMove,
   butir,
   notifications,
+  unitDeadlines,
 };

@@ -31,6 +31,7 @@ import { corrections } from "./corrections";
 import { versionMove } from "./versionMove";
 import { butir } from "./butir";
 import { notifications } from "./notifications";
+import { unitDeadlines } from "./unitDeadlines";
 
 export const id = {
   app,
@@ -65,4 +66,5 @@ export const id = {
   versionMove,
   butir,
   notifications,
+  unitDeadlines,
 };
