@@ -49,6 +49,7 @@ export type ExternalResults = {
   groups: { code: string; name: string; indicators: ExternalIndicator[] }[];
   scores: { stage: ResultStage; score: AssessmentScore }[];
   contestable: ContestableIndicator[];
+  objectionOutcome: { accepted: number; rejected: number; open: number };
   timeZone: AgencyTimeZone;
   window: ObjectionWindow;
 };
@@ -106,7 +107,9 @@ export async function loadExternalResults(db: DbClient, instansiId: string, peri
     const selfLevel = indicator.cells.SELF?.level;
     const stage = LATEST_FIRST.find((candidate) => indicator.cells[candidate]?.level);
     const stageLevel = stage ? indicator.cells[stage]?.level : null;
-    if (!stage || !selfLevel || !stageLevel || compareToSelf(stageLevel, selfLevel) !== "lower") continue;
+    // An indicator stays listed once contested, also when an accepted objection lifted its level.
+    const contested = objections.some((objection) => objection.indicator.number === indicator.number);
+    if (!stage || !selfLevel || !stageLevel || (compareToSelf(stageLevel, selfLevel) !== "lower" && !contested)) continue;
     contestable.push({
       number: indicator.number,
       name: indicator.name,
@@ -127,6 +130,12 @@ export async function loadExternalResults(db: DbClient, instansiId: string, peri
     groups,
     scores,
     contestable,
+    // A locked period shows the outcome of the sanggah instead of the deadline's countdown.
+    objectionOutcome: {
+      accepted: objections.filter((objection) => objection.status === "ACCEPTED").length,
+      rejected: objections.filter((objection) => objection.status === "REJECTED").length,
+      open: objections.filter((objection) => objection.status === "SUBMITTED" || objection.status === "DRAFT").length,
+    },
     timeZone: period.instansi.timeZone,
     window: objectionWindow(period.objectionDeadline, now, period.instansi.timeZone),
   };

@@ -5,12 +5,12 @@
 // stage never overwrite each other silently.
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
-import { AppError, type ErrorDetail } from "@/lib/errors";
+import { AppError, fieldError, type ErrorDetail } from "@/lib/errors";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { formatDate } from "@/lib/i18n/format";
 import type { DbTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { ZExternalStageRecord, ZObjectionDecide, ZObjectionSave, type ExternalStage } from "@/lib/validation/external";
 import { createAnswers, recordLevelChanges, writeAnswer } from "./answer-lifecycle";
 import { parseLevel } from "./levels";
@@ -172,6 +172,37 @@ export const saveObjection = defineCommand({
   },
 });
 
+/**
+ * An accepted objection corrects the level of the stage it contests: a new version of that
+ * stage's result, higher than the contested one, with a level change saying who and why
+ * (the objection's reason and the decision note).
+ */
+async function correctContestedStage(
+  tx: DbTransaction,
+  actor: Actor,
+  period: Period,
+  indicatorId: string,
+  reason: string,
+  input: { indicator: number; stage: ExternalStage; correctedLevel: string; note: string },
+) {
+  const framework = await getFrameworkVersion(tx, period.frameworkVersionId);
+  if (!framework) throw new Error(`Kerangka periode ${period.id} tidak ditemukan`);
+  const parsed = parseLevel(framework.definition, input.correctedLevel);
+  if ("issue" in parsed) throw fieldError("correctedLevel", parsed.issue);
+  const key = { periodId: period.id, indicatorId, stage: input.stage };
+  const result = await tx.answer.findUnique({ where: { periodId_indicatorId_stage: key } });
+  if (!result?.level || parsed.level === null || !result.level.lessThan(parsed.level)) {
+    throw fieldError("correctedLevel", msg("sanggah.correctedLevelNotHigher", { number: input.indicator, stage: stageName(input.stage), level: result?.level?.toString().replace(".", ",") ?? "-" }));
+  }
+  const written = await writeAnswer(tx, { event: "record-external", key, current: result, values: { level: parsed.level }, actorId: actor.userId });
+  if (!written) throw staleConflict(input.stage, [input.indicator]);
+  const why = input.note
+    ? msg("sanggah.levelReasonWithNote", { stage: stageName(input.stage), reason, note: input.note })
+    : msg("sanggah.levelReason", { stage: stageName(input.stage), reason });
+  await recordLevelChanges(tx, actor.userId, [{ answerId: result.id, from: result.level, to: parsed.level }], render(why));
+  return { from: fixed(result.level)!, to: fixed(new Prisma.Decimal(parsed.level))! };
+}
+
 /** The answer to a submitted objection; recorded whenever it arrives, also after the deadline. */
 export const decideObjection = defineCommand({
   name: "objection.decide",
@@ -185,14 +216,16 @@ export const decideObjection = defineCommand({
     if (!objection) throw new AppError("not_found");
     const updated = await tx.objection.updateMany({ where: { id: objection.id, status: "SUBMITTED" }, data: { status: input.decision } });
     if (updated.count === 0) throw new AppError("conflict", { message: msg("external.notSubmitted") });
+    const corrected = input.decision === "ACCEPTED" ? await correctContestedStage(tx, actor, period, indicator.id, objection.reason, input) : null;
     await writeAudit(tx, request, {
       action: "objection.decide",
       entityType: "Objection",
       entityId: objection.id,
       instansiId: period.instansiId,
-      before: { status: objection.status },
-      after: { status: input.decision },
+      before: { status: objection.status, ...(corrected ? { level: corrected.from } : {}) },
+      after: { status: input.decision, ...(corrected ? { level: corrected.to } : {}), ...(input.note ? { note: input.note } : {}) },
     });
+    if (corrected) return { message: msg("sanggah.decidedAccepted", { number: input.indicator, stage: stageName(input.stage), level: corrected.to.replace(".", ",") }) };
     return { message: msg("external.decided", { number: input.indicator, status: msg(`external.objectionStatuses.${input.decision}`) }) };
   },
 });

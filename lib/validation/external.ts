@@ -3,7 +3,7 @@
 // number ("level-5", "notes-5", "version-5"), and the version field marks the indicators
 // the form showed (0: no row existed when the page was loaded).
 import { z } from "zod";
-import { hasForbiddenTextCharacters, id, text } from "./primitives";
+import { hasForbiddenTextCharacters, id, line, text } from "./primitives";
 import { messageKey } from "@/lib/i18n/message";
 
 export const EXTERNAL_STAGES = ["DOCUMENT", "INTERVIEW", "VISITATION", "FINAL"] as const;
@@ -63,9 +63,16 @@ export const ZObjectionSave = z.object({
   status: z.enum(["DRAFT", "SUBMITTED"], { error: messageKey("external.statusInvalid") }),
 });
 
-export const ZObjectionDecide = z.object({
-  periodId: id,
-  indicator: indicatorNumber,
-  stage,
-  decision: z.enum(["ACCEPTED", "REJECTED"], { error: messageKey("external.decisionInvalid") }),
-});
+export const ZObjectionDecide = z
+  .object({
+    periodId: id,
+    indicator: indicatorNumber,
+    stage,
+    decision: z.enum(["ACCEPTED", "REJECTED"], { error: messageKey("external.decisionInvalid") }),
+    // Issue 15: an accepted objection corrects the contested stage's level, with the reason.
+    correctedLevel: line().trim().max(10).default(""),
+    note: text().trim().max(NOTES_MAX, messageKey("external.reasonTooLong")).default(""),
+  })
+  .superRefine((value, context) => {
+    if (value.decision === "ACCEPTED" && value.correctedLevel === "") context.addIssue({ code: "custom", path: ["correctedLevel"], message: messageKey("sanggah.correctedLevelRequired") });
+  });

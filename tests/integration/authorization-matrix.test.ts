@@ -305,8 +305,8 @@ const MATRIX: Record<CommandName, Row> = {
   decideObjection: {
     allowed: ["KOORDINATOR"],
     prepare: prepareExternalStages,
-    own: (f) => ({ periodId: f.home.periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED" }),
-    foreign: (f) => ({ periodId: f.other.periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED" }),
+    own: (f) => ({ periodId: f.home.periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED", correctedLevel: "3" }),
+    foreign: (f) => ({ periodId: f.other.periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED", correctedLevel: "3" }),
   },
   markNotificationRead: {
     allowed: ["KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"],

@@ -212,7 +212,7 @@ describe("objections (sanggah)", () => {
     expect([changed.status, changed.message]).toEqual([409, "Sanggahan indikator 2 berstatus Diajukan dan tidak dapat diubah lagi."]);
 
     expect(await run(COMMANDS.decideObjection, { periodId, indicator: "2", stage: "DOCUMENT", decision: "REJECTED" })).toMatchObject({ message: "Jawaban sanggahan indikator 2 dicatat: Ditolak." });
-    const twice = (await run(COMMANDS.decideObjection, { periodId, indicator: "2", stage: "DOCUMENT", decision: "ACCEPTED" })) as AppError;
+    const twice = (await run(COMMANDS.decideObjection, { periodId, indicator: "2", stage: "DOCUMENT", decision: "ACCEPTED", correctedLevel: "3" })) as AppError;
     expect(twice.status).toBe(409);
     expect(await objectionOf(2)).toMatchObject({ status: "REJECTED" });
     expect(await db.auditLog.count({ where: { action: { in: ["objection.save", "objection.decide"] } } })).toBe(3);
@@ -235,7 +235,7 @@ describe("objections (sanggah)", () => {
     expect(late.message).toMatch(/^Batas sanggah \(.+\) sudah lewat: sanggahan tidak dapat dibuat atau diubah lagi\./);
     expect(await objectionOf(2)).toBeNull();
 
-    expect(await run(COMMANDS.decideObjection, { periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED" })).toMatchObject({ message: expect.stringContaining("Diterima") });
+    expect(await run(COMMANDS.decideObjection, { periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED", correctedLevel: "3" })).toMatchObject({ message: expect.stringContaining("diterima") });
     expect(await objectionOf(1)).toMatchObject({ status: "ACCEPTED" });
 
     const results = (await loadExternalResults(db, fixtures.home.instansiId, periodId))!;
@@ -246,7 +246,7 @@ describe("objections (sanggah)", () => {
   it("is refused in a locked period, also for the answer", async () => {
     await setPhase("FINAL");
     const save = (await run(COMMANDS.saveObjection, { periodId, indicator: "2", stage: "DOCUMENT", reason, status: "DRAFT" })) as AppError;
-    const decide = (await run(COMMANDS.decideObjection, { periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED" })) as AppError;
+    const decide = (await run(COMMANDS.decideObjection, { periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED", correctedLevel: "3" })) as AppError;
     expect([save.status, decide.status]).toEqual([409, 409]);
   });
 });

@@ -28,6 +28,7 @@ import { titles } from "./titles";
 import { validation } from "./validation";
 import { values } from "./values";
 import { corrections } from "./corrections";
+import { sanggah } from "./sanggah";
 import { versionMove } from "./versionMove";
 import { butir } from "./butir";
 import { notifications } from "./notifications";
@@ -64,6 +65,7 @@ export const en: typeof id = {
   validation,
   values,
   corrections,
+  sanggah,
   versionMove,
   butir,
   notifications,

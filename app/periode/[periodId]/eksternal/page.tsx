@@ -14,7 +14,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import { formatIndex } from "@/lib/scoring";
 import { EXTERNAL_STAGES, type ExternalStage } from "@/lib/validation/external";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
-import { SelectField, TextAreaField } from "@/components/forms/fields";
+import { SelectField, TextAreaField, TextField } from "@/components/forms/fields";
 import { PredicateBadge } from "@/components/predicate-badge";
 import { StageEntryCells } from "@/components/external/stage-entry-cells";
 import { decideObjection, recordExternalStage, saveObjection } from "./actions";
@@ -124,7 +124,8 @@ function StageIndices({ results, stageNames, labels }: { results: ExternalResult
   );
 }
 
-function deadlineText({ window, timeZone }: ExternalResults, labels: Labels): string {
+function deadlineText({ window, timeZone, period, objectionOutcome }: ExternalResults, labels: Labels, m: Messages): string {
+  if (period.phase === "FINAL") return fill(m.sanggah.lockedOutcome, objectionOutcome);
   if (window.state === "unset") return labels.unset;
   const date = fill(labels.deadline, { date: formatDate(window.deadline, "id", timeZone) });
   if (window.state === "closed") return `${date} · ${labels.closed}`;
@@ -174,6 +175,8 @@ function ObjectionForms({ item, periodId, isOpen, labels, m }: ObjectionFormsPro
               { value: "REJECTED", label: labels.objectionStatuses.REJECTED! },
             ]}
           />
+          <TextField name="correctedLevel" label={m.sanggah.correctedLevel} />
+          <TextAreaField name="note" label={m.sanggah.note} rows={2} />
           <SubmitButton pendingLabel={m.forms.saving} variant="secondary">{labels.decide}</SubmitButton>
         </ActionForm>
       ))}
@@ -187,7 +190,7 @@ function ObjectionList({ results, canRecord, stageNames, labels, m }: { results:
     <section className="space-y-2" aria-labelledby="daftar-sanggah">
       <h2 id="daftar-sanggah" className="text-lg font-semibold">{labels.objectionsTitle}</h2>
       <p className="text-sm text-slate-700">{labels.objectionsIntro}</p>
-      <p className={`text-sm font-medium ${isOpen ? "text-slate-900" : "text-red-800"}`} data-testid="batas-sanggah">{deadlineText(results, labels)}</p>
+      <p className={`text-sm font-medium ${isOpen ? "text-slate-900" : "text-red-800"}`} data-testid="batas-sanggah">{deadlineText(results, labels, m)}</p>
       {results.contestable.length === 0 ? (
         <p className="text-sm text-slate-600" data-testid="sanggah-kosong">{labels.objectionsEmpty}</p>
       ) : (
