@@ -18,6 +18,7 @@ import { movePeriodVersion } from "@/lib/assessment/version-move";
 import { attachButirEvidence, detachButirEvidence, recordButirStage } from "@/lib/assessment/butir";
 import { markAllNotificationsRead, markNotificationRead, saveNotificationPreferences } from "@/lib/notifications/inbox";
 import { setUnitDeadline } from "@/lib/assessment/unit-deadlines";
+import { saveExternalIndexValue } from "@/lib/assessment/external-index-entry";
 
 export const COMMANDS = {
   createRecommendation,
@@ -70,4 +71,5 @@ export const COMMANDS = {
   markAllNotificationsRead,
   saveNotificationPreferences,
   setUnitDeadline,
+  saveExternalIndexValue,
 };

@@ -111,6 +111,10 @@ const RULES = {
   // sets up their own; the Koordinator sets per-unit deadlines (lib/deadlines/effective.ts).
   "notification.read-own": instansiRole("KOORDINATOR", "ASESOR", "ADMIN_OPD", "PIMPINAN"),
   "unit-deadline.manage": instansiRole("KOORDINATOR"),
+
+  // External national indices (issue 12): the value another index (SDI, SJIG, IPS,
+  // IKASANDI) gave the agency, entered by the indicator's owner unit or the Koordinator.
+  "external-index.enter": anyOf(instansiRole("KOORDINATOR"), ownUnit),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -12,6 +12,8 @@ import { DOCUMENT_TYPES } from "@/lib/validation/evidence";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import type { FormState } from "@/lib/validation/form-state";
+import { precheckWarnings } from "@/lib/evidence/precheck/warnings";
+import { PrecheckList } from "./precheck-list";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -33,6 +35,7 @@ export function EvidenceCard({ item, m, locale, today, timeZone, canManage, acti
   const expiry = expiryOf(item.validUntil, today);
   const url = evidenceUrl(item.id);
   const selfAnswers = item.answers.map((link) => link.answer);
+  const warnings = precheckWarnings({ ...item, mimeType: item.blob?.mimeType ?? null });
   const typeOptions = DOCUMENT_TYPES.map((value) => ({ value, label: labels.documentTypes[value] ?? value }));
   return (
     <li data-testid={`bukti-${item.id}`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
@@ -50,6 +53,7 @@ export function EvidenceCard({ item, m, locale, today, timeZone, canManage, acti
         {item.validUntil && (<><dt className="text-slate-500">{labels.fields.validUntil}</dt><dd>{formatDate(item.validUntil, locale, timeZone)}</dd></>)}
         <dt className="text-slate-500">{labels.filterUnit}</dt>
         <dd>{item.ownerUnit?.name ?? labels.noUnit}</dd>
+        {item.sourceUrl && (<><dt className="text-slate-500">{labels.fields.sourceUrl}</dt><dd className="break-all"><a href={item.sourceUrl} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">{item.sourceUrl}</a></dd></>)}
         {item.originalName && item.blob && (<><dt className="text-slate-500">{labels.fields.fileName}</dt><dd className="break-all">{item.originalName} ({formatBytes(Number(item.blob.size), locale)})</dd></>)}
       </dl>
       <p className="flex flex-wrap gap-3 text-sm">
@@ -65,6 +69,7 @@ export function EvidenceCard({ item, m, locale, today, timeZone, canManage, acti
           <a href={item.url} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">{labels.openLink}</a>
         )}
       </p>
+      <PrecheckList warnings={warnings} m={m} />
       <div className="text-sm">
         <p className="font-medium">{labels.columnUsedBy}</p>
         {selfAnswers.length === 0 ? (
@@ -99,6 +104,7 @@ export function EvidenceCard({ item, m, locale, today, timeZone, canManage, acti
               <TextField name="documentNo" label={labels.fields.documentNo} defaultValue={item.documentNo ?? ""} />
               <TextField type="date" name="enactedAt" label={labels.fields.enactedAt} defaultValue={day(item.enactedAt)} />
               <TextField type="date" name="validUntil" label={labels.fields.validUntil} defaultValue={day(item.validUntil)} />
+              {item.kind === "FILE" && <TextField name="sourceUrl" label={labels.fields.sourceUrl} defaultValue={item.sourceUrl ?? ""} className="sm:col-span-2" />}
               <div className="sm:col-span-2">
                 <SubmitButton pendingLabel={m.forms.saving}>{labels.save}</SubmitButton>
               </div>

@@ -10,6 +10,8 @@ import { can, type Actor } from "@/lib/policy";
 import { loadPeriodFor } from "./period-access";
 import { line } from "@/lib/validation/primitives";
 import { effectiveDeadlines } from "@/lib/deadlines/effective";
+import { getFrameworkVersion } from "@/lib/framework-versions/store";
+import { externallyFedIndicators, externalIndexStanding, type ExternalIndexStanding } from "@/lib/scoring/external-index-values";
 
 export type IndicatorStatus = "NONE" | AnswerStatus;
 
@@ -74,6 +76,8 @@ export type IndicatorRow = OutlineIndicator & {
   deadline: Date | null;
   /** When a submitted answer started waiting for verification. */
   submittedAt: Date | null;
+  /** For an indicator fed by another national index: whether its value is entered (the owner's to-do). */
+  externalIndex: ExternalIndexStanding | null;
 };
 
 export type IndicatorList = {
@@ -103,6 +107,12 @@ export async function listPeriodIndicators(db: DbClient, actor: Actor, periodId:
     effectiveDeadlines(db, period),
   ]);
 
+  // Indicators fed by another national index: one more query, only for frameworks that have them.
+  const framework = await getFrameworkVersion(db, period.frameworkVersionId);
+  const fed = framework ? externallyFedIndicators(framework.definition) : new Map();
+  const indexRows = fed.size > 0 ? await db.externalIndexValue.findMany({ where: { periodId: period.id }, select: { indicatorId: true, value: true, year: true } }) : [];
+  const indexOf = new Map(indexRows.map((row) => [row.indicatorId, row]));
+
   const unitLabel = new Map(units.map((unit) => [unit.id, unit.shortName ?? unit.name]));
   const answerOf = new Map(answers.map((answer) => [answer.indicatorId, answer]));
   const ownersOf = new Map<string, typeof assignments>();
@@ -122,6 +132,7 @@ export async function listPeriodIndicators(db: DbClient, actor: Actor, periodId:
       daysOverdue: OPEN_STATUSES.has(status) && deadline ? daysOverdue(deadline, now) : 0,
       deadline,
       submittedAt: status === "SUBMITTED" ? (answer?.submittedAt ?? null) : null,
+      externalIndex: fed.has(indicator.number) ? externalIndexStanding(fed.get(indicator.number)!.externalIndex, indexOf.get(indicator.id) ?? null) : null,
     };
   });
 

@@ -16,6 +16,8 @@ import { phaseAllows } from "./phase";
 import { isEditable } from "./answer-lifecycle";
 import { loadButirBoard } from "./butir";
 
+import { applyExternalIndices, externalIndexStanding, hasConvertedIndices, selfStageEffect, type EnteredIndexValue } from "@/lib/scoring/external-index-values";
+
 /** Level changes shown per page, newest first: an answer saved thousands of times must not make a 2 MB page. */
 export const LEVEL_HISTORY_PAGE_SIZE = 50;
 
@@ -59,7 +61,17 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
     db.answer.findMany({
       where: { periodId, indicatorId: node.id },
       include: {
-        evidence: { include: { evidence: { select: { id: true, title: true, kind: true, url: true, originalName: true, documentType: true } } } },
+        evidence: {
+          include: {
+            evidence: {
+              select: {
+                id: true, title: true, kind: true, url: true, originalName: true, documentType: true,
+                // What the pre-checks read.
+                documentNo: true, enactedAt: true, sourceUrl: true, blob: { select: { mimeType: true } }, textScan: { select: { state: true, pageCount: true, textChars: true, foundNumber: true, foundDates: true } },
+              },
+            },
+          },
+        },
         reviews: { orderBy: { round: "asc" } },
       },
     }),
@@ -98,13 +110,42 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
     where: { periodId, stage: "SELF", level: { not: null } },
     select: { level: true, indicatorId: true },
   });
-  const others: Record<string, string> = {};
+  const recorded: Record<string, string> = {};
   for (const answer of selfLevels) {
     const other = nodeIds.numberById.get(answer.indicatorId);
-    if (other !== undefined && other !== number) others[other] = answer.level!.toString();
+    if (other !== undefined && other !== number) recorded[other] = answer.level!.toString();
   }
+  // Indicators fed by another national index: the values entered, only for frameworks that have any.
+  const indexRows =
+    found.externalIndex || hasConvertedIndices(framework.definition)
+      ? await db.externalIndexValue.findMany({
+          where: { periodId },
+          select: { indicatorId: true, value: true, year: true, version: true, evidence: { select: { id: true, title: true, kind: true, url: true } } },
+        })
+      : [];
+  const entered = new Map<number, EnteredIndexValue>();
+  for (const row of indexRows) {
+    const other = nodeIds.numberById.get(row.indicatorId);
+    if (other !== undefined && other !== number) entered.set(other, row);
+  }
+  const others = entered.size > 0 || hasConvertedIndices(framework.definition) ? applyExternalIndices(framework.definition, recorded, entered) : recorded;
   // The owner sees what their level does to the index before saving it.
   const preview = buildLevelPreview(framework.definition, others, number, period.predicateBasis === "ROUNDED" ? "rounded" : "exact");
+  const ownIndexRow = indexRows.find((row) => row.indicatorId === node.id) ?? null;
+  const externalIndex = found.externalIndex
+    ? (() => {
+        const standing = externalIndexStanding(found.externalIndex, ownIndexRow);
+        return { standing, effect: selfStageEffect(framework.definition, standing), row: ownIndexRow };
+      })()
+    : null;
+  // What the person entering the index may name as its source: the owner's unit library; the Koordinator's whole agency's.
+  const mayEnterIndex =
+    externalIndex !== null && can(actor, "external-index.enter", { instansiId, unitIds: ownerUnitIds }) && phaseAllows(period.phase, "answer.fill");
+  const indexSources = !mayEnterIndex
+    ? []
+    : ownsIt
+      ? library
+      : await db.evidence.findMany({ where: { instansiId, deletedAt: null }, orderBy: { title: "asc" }, take: 300, select: { id: true, title: true, kind: true, url: true } });
 
   const previous = await loadPreviousContext(db, framework.definition, previousPeriod, found.code);
   // Per level the butir with their evidence and statuses (frameworks with butir only).
@@ -174,6 +215,9 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
     members,
     people,
     preview,
+    externalIndex,
+    indexSources,
+
     previousNumber: position > 0 ? numbers[position - 1]! : null,
     nextNumber: position < numbers.length - 1 ? numbers[position + 1]! : null,
     may: {
@@ -184,6 +228,7 @@ export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, 
       withdraw: ownsIt && can(actor, "answer.fill", readScope) && phaseAllows(period.phase, "answer.fill") && self?.status === "SUBMITTED",
       returnVerified: can(actor, "answer.verify", { instansiId }) && phaseAllows(period.phase, "answer.verify") && self?.status === "VERIFIED",
       recordButirStage: butir !== null && can(actor, "external-result.record", { instansiId }) && phaseAllows(period.phase, "external.record"),
+      enterIndex: mayEnterIndex,
     },
   };
 }

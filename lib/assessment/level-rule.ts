@@ -10,8 +10,10 @@ import { msg, type Message } from "@/lib/i18n/message";
 
 export type LevelScaleRule = Pick<ValueScale, "min" | "max" | "integer">;
 
+import { LEVEL_MAX_PLACES } from "@/lib/scoring/level-places";
+
 /** Answers are stored as Decimal(4,2): a decimal scale takes at most two places. */
-export const LEVEL_MAX_PLACES = 2;
+export { LEVEL_MAX_PLACES };
 
 export const placesAllowed = (scale: LevelScaleRule) => (scale.integer ? 0 : LEVEL_MAX_PLACES);
 

@@ -10,6 +10,8 @@ import { walkNodes } from "@/lib/framework/tree";
 import { getIndicatorNodeIds } from "@/lib/framework-versions/store";
 import { ANSWER_STAGES, scorePeriodStages, type ScorablePeriod } from "@/lib/results/period-summary";
 import type { AssessmentScore } from "@/lib/scoring";
+import { unansweredValueOf } from "@/lib/framework/schema";
+import { externallyFedIndicators, externalIndexStanding, type ExternalIndexStanding } from "@/lib/scoring/external-index-values";
 
 /** Always shown, even before the first answer; external stages only once they have answers. */
 const ALWAYS_SHOWN: readonly AnswerStage[] = ["SELF", "INTERNAL_VERIFICATION"];
@@ -38,6 +40,8 @@ export type PeriodResults = {
   total: ProgressCounts & { indicators: number };
   /** Assigned indicators not yet submitted: what is still open when filling ends. */
   open: number;
+  /** Indicators fed by another national index, with what the self-assessment counts for each. */
+  externalIndices: { number: number; name: string; standing: ExternalIndexStanding; selfValue: string }[];
 };
 
 const SUBMITTED: readonly AnswerStatus[] = ["SUBMITTED", "VERIFIED"];
@@ -110,6 +114,19 @@ export async function periodResults(db: DbClient, periodId: string, loaded?: Sco
     }
   }
 
+  const definition = stageScores.framework.definition;
+  const fed = externallyFedIndicators(definition);
+  const indexRows = fed.size > 0 ? await db.externalIndexValue.findMany({ where: { periodId }, select: { indicatorId: true, value: true, year: true } }) : [];
+  const numberOf = nodeIds.numberById;
+  const enteredOf = new Map(indexRows.map((row) => [numberOf.get(row.indicatorId), row]));
+  const selfTrail = new Map(stageScores.scores.SELF.trail.indicators.map((indicator) => [indicator.number, indicator.value]));
+  const externalIndices = [...fed.values()].map((indicator) => ({
+    number: indicator.number,
+    name: indicator.name,
+    standing: externalIndexStanding(indicator.externalIndex, enteredOf.get(indicator.number) ?? null),
+    selfValue: selfTrail.get(indicator.number) ?? unansweredValueOf(definition),
+  }));
+
   const open = [...assignedIndicators].filter((indicatorId) => {
     const status = answerOf.get(indicatorId)?.status;
     return !status || !SUBMITTED.includes(status);
@@ -126,6 +143,7 @@ export async function periodResults(db: DbClient, periodId: string, loaded?: Sco
     nodes: [...nodes.values()],
     total,
     open,
+    externalIndices,
   };
 }
 

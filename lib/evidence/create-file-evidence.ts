@@ -16,6 +16,7 @@ import { readableEvidence } from "@/lib/policy-scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sharedByDefault } from "./library";
 import { msg, type Message } from "@/lib/i18n/message";
+import { queueTextScan } from "./precheck/scan-queue";
 
 /** What the upload endpoint registers once a received file passed every check and is stored. */
 const ZFileEvidenceCreate = z.object({
@@ -88,6 +89,8 @@ export const createFileEvidence = defineCommand({
         ...(input.periodId ? { periods: { create: { periodId: input.periodId, ...confirmed } } } : {}),
       },
     });
+    // The pre-checks read the file's text out of this request (precheck/scan-schedule.ts).
+    await queueTextScan(tx, evidence.id, blob);
     await writeAudit(tx, request, {
       action: "evidence.create",
       entityType: "Evidence",

@@ -78,6 +78,7 @@ export async function listEvidenceLibrary(db: DbClient, actor: Actor, query: Lib
           orderBy: { createdAt: "asc" },
         },
         periods: { select: { confirmedAt: true, period: { select: { year: true } } }, orderBy: { period: { year: "asc" } } },
+        textScan: { select: TEXT_SCAN_SELECT },
       },
     }),
     db.unit.findMany({ where: { instansiId, isActive: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
@@ -99,6 +100,9 @@ async function withReadableUses<T extends { ownerUnitId: string | null; answers:
     item.ownerUnitId === unitId ? item : { ...item, answers: item.answers.filter((link) => own.has(`${link.answer.period.id}:${link.answer.indicatorId}`)) },
   );
 }
+
+/** What the pre-checks read of an item's text scan (lib/evidence/precheck/warnings.ts). */
+export const TEXT_SCAN_SELECT = { state: true, pageCount: true, textChars: true, foundNumber: true, foundDates: true } as const;
 
 export type LibraryItem = Awaited<ReturnType<typeof listEvidenceLibrary>>["items"][number];
 

@@ -29,7 +29,8 @@ export function sharedByDefault(documentType: string): boolean {
   return documentType === "PERATURAN" || documentType === "KEPUTUSAN";
 }
 
-const snapshotOf = (evidence: { title: string; documentType: string; documentNo: string | null; enactedAt: Date | null; validUntil: Date | null }) => ({
+const snapshotOf = (evidence: { title: string; documentType: string; documentNo: string | null; enactedAt: Date | null; validUntil: Date | null; sourceUrl?: string | null }) => ({
+  ...(evidence.sourceUrl ? { sourceUrl: evidence.sourceUrl } : {}),
   title: evidence.title,
   documentType: evidence.documentType,
   documentNo: evidence.documentNo,

@@ -5,6 +5,7 @@ import type { DbClient } from "@/lib/db";
 import { getFrameworkVersion, getIndicatorNodeIds, type StoredFrameworkVersion } from "@/lib/framework-versions/store";
 import type { AnswerStage, PredicateBasis } from "@/lib/generated/prisma/client";
 import { scoreAssessment, type AssessmentScore } from "@/lib/scoring";
+import { applyExternalIndices, hasConvertedIndices, type EnteredIndexValue } from "@/lib/scoring/external-index-values";
 
 /** Every stage an answer can belong to, in the order the year's work produces them. */
 export const ANSWER_STAGES = ["SELF", "INTERNAL_VERIFICATION", "DOCUMENT", "INTERVIEW", "VISITATION", "FINAL"] as const satisfies readonly AnswerStage[];
@@ -52,9 +53,29 @@ export async function scorePeriodStages<S extends AnswerStage>(
     values.set(key, stageValues);
   }
 
+  // The self stage of indicators fed by another national index counts what the index gives
+  // (lib/assessment/external-index-values.ts); one more query, only for frameworks that have them.
+  const indexedPeriods = (stages as readonly AnswerStage[]).includes("SELF")
+    ? periods.filter((period) => {
+        const framework = versions.get(period.frameworkVersionId);
+        return framework !== undefined && hasConvertedIndices(framework.definition);
+      })
+    : [];
+  const enteredIndices = new Map<string, Map<number, EnteredIndexValue>>();
+  if (indexedPeriods.length > 0) {
+    const rows = await db.externalIndexValue.findMany({
+      where: { periodId: { in: indexedPeriods.map((period) => period.id) } },
+      select: { periodId: true, value: true, year: true, indicator: { select: { number: true } } },
+    });
+    for (const period of indexedPeriods) enteredIndices.set(period.id, new Map());
+    for (const row of rows) if (row.indicator.number !== null) enteredIndices.get(row.periodId)?.set(row.indicator.number, row);
+  }
+
   for (const period of periods) {
     const framework = versions.get(period.frameworkVersionId);
     if (!framework) continue;
+    const entered = enteredIndices.get(period.id);
+    if (entered) values.set(`${period.id}/SELF`, applyExternalIndices(framework.definition, values.get(`${period.id}/SELF`) ?? {}, entered));
     const options = { predicateBasis: period.predicateBasis === "ROUNDED" ? ("rounded" as const) : ("exact" as const) };
     const scores = Object.fromEntries(
       stages.map((stage) => [stage, scoreAssessment(framework.definition, values.get(`${period.id}/${stage}`) ?? {}, options)]),

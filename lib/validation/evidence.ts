@@ -33,7 +33,10 @@ function checkValidity(value: { enactedAt: Date | null; validUntil: Date | null 
 
 export const ZEvidenceLinkCreate = z.object({ ...details, url: ZHttpUrl }).superRefine(checkValidity);
 
-export const ZEvidenceUpdate = z.object({ evidenceId: id, ...details }).superRefine(checkValidity);
+/** Where a file was taken from (the page a screenshot shows); empty clears it. */
+const sourceUrl = z.union([z.literal(""), ZHttpUrl]).optional().transform((value) => value || null);
+
+export const ZEvidenceUpdate = z.object({ evidenceId: id, ...details, sourceUrl }).superRefine(checkValidity);
 
 export const ZEvidenceDelete = z.object({ evidenceId: id });
 

@@ -7,6 +7,7 @@ import { ZPeriodOpen, ZPeriodReopen, ZPeriodVersionMove, ZPeriodUpdate } from ".
 import { ZAssignmentSave } from "./assignments";
 import { ZExternalStageRecord, ZObjectionDecide, ZObjectionSave } from "./external";
 import { ZEvidenceLinkCreate, ZEvidenceUpdate } from "./evidence";
+import { ZExternalIndexSave } from "./external-index";
 import { ZPlanSave, ZRecommendationCreate, ZRecommendationStatus, ZRecommendationUpdate } from "./recommendations";
 
 export const FORM_SCHEMAS = {
@@ -34,6 +35,7 @@ export const FORM_SCHEMAS = {
   objectionDecide: ZObjectionDecide,
   evidenceLinkCreate: ZEvidenceLinkCreate,
   evidenceUpdate: ZEvidenceUpdate,
+  externalIndexSave: ZExternalIndexSave,
 };
 
 export type FormSchemaName = keyof typeof FORM_SCHEMAS;

@@ -130,8 +130,15 @@ const butirStageInput = (agency: AgencyFixture) => ({
   butirStatuses: ["diterima"],
   butirNotes: [""],
 });
+/** The butir fixtures' pemdi-2026 periods, with indicator 5 (fed by the SDI) assigned to unit a too. */
+async function preparePemdiIndex(f: Fixtures) {
+  await preparePemdiPeriods(f);
+  for (const agency of [f.home, f.other]) await db.assignment.create({ data: { periodId: pemdiPeriodId(agency), indicatorId: pemdiIndicatorIds[5]!, unitId: agency.unitIds[0] } });
+}
+const externalIndexInput = (agency: AgencyFixture) => ({ periodId: pemdiPeriodId(agency), indicatorId: pemdiIndicatorIds[5], version: "0", value: "68,75", year: "2025", evidenceId: ownEvidenceId(agency) });
 
 const MATRIX: Record<CommandName, Row> = {
+  saveExternalIndexValue: { allowed: ["KOORDINATOR", "ADMIN_OPD"], prepare: preparePemdiIndex, own: (f) => externalIndexInput(f.home), foreign: (f) => externalIndexInput(f.other) },
   createRecommendation: { allowed: ["KOORDINATOR"], own: (f) => recommendationInput(f.home), foreign: (f) => recommendationInput(f.other) },
   updateRecommendation: {
     allowed: ["KOORDINATOR"],

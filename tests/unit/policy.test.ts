@@ -29,10 +29,10 @@ const OWN: Record<Role, Action[]> = {
     "assignment.manage", "external-result.record", "answer.read", "comment.create", "evidence.read", "answer.import",
     "simulation.run", "recommendation.read", "recommendation.manage", "recommendation.update-status",
     // Notifications: own ones for everyone working in the agency; per-unit deadlines for the Koordinator.
-    "notification.read-own", "unit-deadline.manage",
+    "notification.read-own", "unit-deadline.manage", "external-index.enter",
   ],
   ASESOR: ["instansi.read", "results.read", "answer.read-all", "answer.read", "answer.verify", "comment.create", "evidence.read", "simulation.run", "recommendation.read", "notification.read-own"],
-  ADMIN_OPD: ["instansi.read", "results.read", "answer.read", "answer.fill", "answer.import", "comment.create", "evidence.read", "evidence.attach", "evidence.manage", "recommendation.read", "recommendation.update-status", "notification.read-own"],
+  ADMIN_OPD: ["instansi.read", "results.read", "answer.read", "answer.fill", "answer.import", "comment.create", "evidence.read", "evidence.attach", "evidence.manage", "recommendation.read", "recommendation.update-status", "notification.read-own", "external-index.enter"],
   PIMPINAN: ["instansi.read", "results.read", "answer.read-all", "answer.read", "evidence.read", "simulation.run", "recommendation.read", "notification.read-own"],
 };
 
@@ -63,7 +63,7 @@ describe("policy", () => {
 
   it("Admin OPD cannot fill or manage evidence of another unit of the same instansi, but still of their own", () => {
     const actor = actorWith("ADMIN_OPD");
-    for (const action of ["answer.fill", "answer.read", "evidence.manage", "comment.create", "recommendation.read", "recommendation.update-status"] as const) {
+    for (const action of ["answer.fill", "answer.read", "evidence.manage", "comment.create", "recommendation.read", "recommendation.update-status", "external-index.enter"] as const) {
       expect(can(actor, action, SIBLING_UNIT), action).toBe(false);
       expect(can(actor, action, HOME), action).toBe(true);
     }

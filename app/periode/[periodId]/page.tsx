@@ -5,6 +5,8 @@ import { requireActor } from "@/lib/auth/current";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { loadPeriodFor } from "@/lib/assessment/period-access";
 import { periodResults, type ProgressCounts } from "@/lib/assessment/period-results";
+import { displayLevel } from "@/lib/assessment/level-rule";
+import { externalIndexSummary } from "@/components/assessment/external-index-panel";
 import { nextPhase, phaseAllows } from "@/lib/assessment/phase";
 import { can } from "@/lib/policy";
 import { fill, formatDateTime } from "@/lib/i18n/format";
@@ -124,6 +126,38 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
           <p className="text-sm text-amber-800">{fill(view.needsConfirmationNote, { count: results.total.needsConfirmation })}</p>
         )}
       </section>
+
+      {results.externalIndices.length > 0 && (
+        <section className="space-y-2" data-testid="ringkasan-indeks-eksternal">
+          <h2 className="text-lg font-semibold">{m.externalIndex.overviewTitle}</h2>
+          <p className="text-sm text-slate-700">{m.externalIndex.overviewIntro}</p>
+          <table className="w-full border-collapse text-sm">
+            <thead>
+              <tr className="border-b border-slate-200 text-left">
+                <th scope="col" className="p-2">{m.externalIndex.indicator}</th>
+                <th scope="col" className="p-2">{m.externalIndex.index}</th>
+                <th scope="col" className="p-2 text-right">{m.externalIndex.result}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.externalIndices.map((row) => (
+                <tr key={row.number} className="border-b border-slate-100" data-testid={`indeks-eksternal-${row.number}`}>
+                  <td className="p-2">
+                    <Link href={`/periode/${period.id}/indikator/${row.number}`} className="text-brand-700 underline">{row.number}. {row.name}</Link>
+                  </td>
+                  <td className="p-2">
+                    <span className={row.standing.state === "waiting" ? "text-amber-900" : undefined}>{externalIndexSummary(row.standing, m.externalIndex)}</span>
+                    {row.standing.state === "entered" && row.standing.conversion.kind !== "outside_scale" && row.standing.conversion.provisional && (
+                      <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{m.externalIndex.provisional}</span>
+                    )}
+                  </td>
+                  <td className="p-2 text-right tabular-nums">{displayLevel(row.selfValue)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
 
       {links.length > 0 && (
         <nav aria-label={view.work} className="flex flex-wrap gap-3">

@@ -73,6 +73,7 @@ export const evidence: typeof evidenceId = {
   delete: "Delete",
   deleteConfirm: "Delete this evidence from the library? Its links from draft answers are removed too.",
   fields: {
+    sourceUrl: "Source link (the page shown)",
     title: "Title",
     documentType: "Document type",
     documentNo: "Document number",

@@ -71,6 +71,7 @@ export const evidence = {
   delete: "Hapus",
   deleteConfirm: "Hapus bukti ini dari pustaka? Tautannya dari jawaban yang masih draf ikut dilepas.",
   fields: {
+    sourceUrl: "Tautan sumber (halaman yang ditampilkan)",
     title: "Judul",
     documentType: "Jenis dokumen",
     documentNo: "Nomor dokumen",

@@ -19,6 +19,8 @@ import { answers } from "./answers";
 import { assignments } from "./assignments";
 import { indicatorList } from "./indicatorList";
 import { external } from "./external";
+import { externalIndex } from "./externalIndex";
+import { precheck } from "./precheck";
 import { evidence } from "./evidence";
 import { reports } from "./reports";
 import { simulation } from "./simulation";
@@ -54,6 +56,8 @@ export const id = {
   assignments,
   indicatorList,
   external,
+  externalIndex,
+  precheck,
   evidence,
   reports,
   simulation,

@@ -8,6 +8,7 @@ import { can } from "@/lib/policy";
 import { fill, formatDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { pageTitle } from "@/lib/http/page-title";
+import { externalIndexSummary } from "@/components/assessment/external-index-panel";
 
 export const generateMetadata = pageTitle("indicators");
 export const dynamic = "force-dynamic";
@@ -123,6 +124,11 @@ export default async function IndicatorListPage({ params, searchParams }: { para
                 <td className="p-2">
                   <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[row.status]}`}>{statuses[row.status] ?? row.status}</span>
                   {row.submittedAt && <div className="text-xs text-slate-600">{fill(labels.waitingSince, { date: formatDate(row.submittedAt, locale, actor.active.timeZone) })}</div>}
+                  {row.externalIndex && (
+                    <div className={`mt-1 text-xs ${row.externalIndex.state === "waiting" ? "text-amber-900" : "text-slate-600"}`} data-testid="indeks-eksternal-status">
+                      {row.externalIndex.state === "waiting" ? fill(m.externalIndex.todo, { name: row.externalIndex.index.name }) : externalIndexSummary(row.externalIndex, m.externalIndex)}
+                    </div>
+                  )}
                 </td>
                 <td className="p-2 text-right tabular-nums">{displayLevel(row.level)}</td>
                 {isTodo && (

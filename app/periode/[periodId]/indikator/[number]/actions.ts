@@ -15,3 +15,4 @@ export const returnVerifiedAnswer = formAction(COMMANDS.returnVerifiedAnswer, { 
 export const attachButirEvidence = formAction(COMMANDS.attachButirEvidence, { revalidate: [INDICATOR_PAGE] });
 export const detachButirEvidence = formAction(COMMANDS.detachButirEvidence, { revalidate: [INDICATOR_PAGE] });
 export const recordButirStage = formAction(COMMANDS.recordButirStage, { revalidate: [INDICATOR_PAGE] });
+export const saveExternalIndexValue = formAction(COMMANDS.saveExternalIndexValue, { revalidate: [INDICATOR_PAGE] });

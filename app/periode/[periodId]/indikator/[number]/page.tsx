@@ -17,7 +17,11 @@ import { IndicatorRecommendations } from "@/components/recommendations/indicator
 import { CheckboxGroup, LevelField, SelectField, TextAreaField } from "@/components/forms/fields";
 import { ButirChecklist, ButirRevisions, ButirStatusFields } from "@/components/assessment/butir-checklist";
 import { valueAboveBoard } from "@/lib/assessment/butir-board";
-import { addComment, addLinkEvidence, attachButirEvidence, detachButirEvidence, recordButirStage, returnVerifiedAnswer, saveAnswer, submitAnswer, verifyAnswer, withdrawAnswer } from "./actions";
+import { addComment, addLinkEvidence, attachButirEvidence, detachButirEvidence, recordButirStage, returnVerifiedAnswer, saveAnswer, saveExternalIndexValue, submitAnswer, verifyAnswer, withdrawAnswer } from "./actions";
+import { ExternalIndexPanel } from "@/components/assessment/external-index-panel";
+import { PrecheckList } from "@/components/evidence/precheck-list";
+import { maxAgeMonthsOf, precheckWarnings } from "@/lib/evidence/precheck/warnings";
+import { todayIn } from "@/lib/i18n/time-zone";
 import { pageTitle } from "@/lib/http/page-title";
 
 export const generateMetadata = pageTitle("indicator");
@@ -56,6 +60,14 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
       ? { value: displayLevel(savedLevel), level: board.highestCompleteLevel === null ? m.butir.highestNone : String(board.highestCompleteLevel) }
       : null;
   const butirChoices = [...new Map([...view.library, ...evidenceLinks].map((item) => [item.id, { id: item.id, title: item.title }])).values()];
+  // Pre-checks of the evidence attached, in this period's context (its deadline, the indicator's age limit).
+  const deadline = view.period.submitDeadline ?? view.period.fillDeadline;
+  const precheckUse = { deadline, reference: deadline ?? todayIn(actor.active.timeZone), maxAgeMonths: maxAgeMonthsOf(indicator), sameContentButir: [] };
+  const evidencePrechecks = evidenceLinks.map((evidence) => ({
+    evidenceId: evidence.id,
+    title: evidence.title,
+    warnings: precheckWarnings({ ...evidence, mimeType: evidence.blob?.mimeType ?? null }, precheckUse),
+  }));
 
   return (
     <article className="space-y-6">
@@ -114,6 +126,22 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
               ? { periodId, indicatorId: view.indicatorId, choices: butirChoices, attach: attachButirEvidence, detach: detachButirEvidence, fixErrorsMessage: m.forms.fixErrors, savingLabel: m.forms.saving }
               : null
           }
+        />
+      )}
+
+      {view.externalIndex && (
+        <ExternalIndexPanel
+          periodId={periodId}
+          indicatorId={view.indicatorId}
+          standing={view.externalIndex.standing}
+          effect={view.externalIndex.effect}
+          row={view.externalIndex.row}
+          sources={view.indexSources}
+          mayEnter={view.may.enterIndex}
+          action={saveExternalIndexValue}
+          labels={m.externalIndex}
+          fixErrorsMessage={m.forms.fixErrors}
+          savingLabel={m.forms.saving}
         />
       )}
 
@@ -196,6 +224,21 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
             <TextAreaField name="notes" label={m.corrections.returnNotes} />
             <SubmitButton pendingLabel={m.forms.saving} variant="secondary">{m.corrections.returnSubmit}</SubmitButton>
           </ActionForm>
+        </section>
+      )}
+
+      {evidencePrechecks.length > 0 && (
+        <section className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid="pra-periksa-bukti">
+          <h2 className="text-lg font-semibold">{m.precheck.title}</h2>
+          <p className="text-sm text-slate-600">{m.precheck.intro}</p>
+          <ul className="space-y-2">
+            {evidencePrechecks.map((item) => (
+              <li key={item.evidenceId} data-testid={`pra-periksa-${item.evidenceId}`}>
+                <p className="text-sm font-medium">{item.title}</p>
+                {item.warnings.length > 0 ? <PrecheckList warnings={item.warnings} m={m} /> : <p className="text-sm text-slate-600">{m.precheck.none}</p>}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

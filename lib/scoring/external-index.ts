@@ -3,7 +3,7 @@
 // share it.
 import type { DecimalText, ExternalIndex, ExternalIndexBand } from "@/lib/framework/schema";
 import { Decimal } from "@/lib/decimal";
-import { LEVEL_MAX_PLACES } from "@/lib/assessment/level-rule";
+import { LEVEL_MAX_PLACES } from "./level-places";
 
 export interface IndexScale {
   readonly min: DecimalText;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { convertIndex, indexScaleOf } from "@/lib/assessment/external-index";
+import { convertIndex, indexScaleOf } from "@/lib/scoring/external-index";
 import { findIndicator, getFramework } from "@/lib/framework/catalog";
 import type { ExternalIndex } from "@/lib/framework/schema";
 
