@@ -51,10 +51,10 @@ export const textPdf = (pages: readonly string[]) =>
   );
 
 /** A PDF whose pages are pictures only, as a scanner makes them: no text layer. */
-export const imageOnlyPdf = (pages = 1, image = noisePng(300, 400)) =>
+export const imageOnlyPdf = (pages = 1, image: (page: number) => Buffer = (page) => noisePng(300, 400, page + 1)) =>
   render((doc) => {
     for (let index = 0; index < pages; index += 1) {
       if (index > 0) doc.addPage();
-      doc.image(image, 50, 50, { width: 500 });
+      doc.image(image(index), 50, 50, { width: 500 });
     }
   });
