@@ -6,7 +6,8 @@
 import type { ReactNode } from "react";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { FieldError } from "@/components/forms/fields";
-import { REVIEW_STAGES, statusChoices, statusLabel, type BoardButir, type ButirBoard, type ButirStatusEntry, type ReviewStage } from "@/lib/assessment/butir-board";
+import { butirProgress, REVIEW_STAGES, statusChoices, statusLabel, type BoardButir, type ButirBoard, type ButirStatusEntry, type ReviewStage } from "@/lib/assessment/butir-board";
+import { levelProgressText } from "./butir-progress";
 import type { FrameworkDefinition } from "@/lib/framework/schema";
 import { fill } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
@@ -15,16 +16,6 @@ import type { FormState } from "@/lib/validation/form-state";
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type Labels = Messages["butir"];
 type StageLabels = Record<string, string>;
-
-/** "Tingkat 2: 3 dari 4 butir diterima" (or, before any assessor, how many have evidence). */
-export function levelProgress(board: ButirBoard, level: ButirBoard["levels"][number], labels: Labels): string {
-  if (level.butirUnknown) return fill(labels.progressUnknown, { level: level.level });
-  if (board.basis === "SELF") {
-    const count = level.butir.filter((butir) => butir.evidence.length > 0).length;
-    return fill(labels.progressEvidenced, { level: level.level, count, total: level.total });
-  }
-  return fill(labels.progressAccepted, { level: level.level, accepted: level.accepted, total: level.total });
-}
 
 function StatusText({ entry, definition, labels }: { entry: ButirStatusEntry | undefined; definition: FrameworkDefinition; labels: Labels }) {
   if (!entry) return <span className="text-slate-500">{labels.statusNone}</span>;
@@ -121,6 +112,7 @@ export function ButirChecklist({
   valueAbove: { value: string; level: string } | null;
 }) {
   const columns = stageColumns(board);
+  const progress = butirProgress(board);
   const highest = board.highestCompleteLevel === null ? labels.highestNone : String(board.highestCompleteLevel);
   return (
     <section className="space-y-3 rounded-md border border-slate-200 bg-white p-3 text-sm" aria-labelledby="butir-judul" data-testid="butir">
@@ -141,7 +133,7 @@ export function ButirChecklist({
       {board.levels.map((level) => (
         <div key={level.level} className="space-y-1" data-testid={`butir-tingkat-${level.level}`}>
           <h3 className="font-semibold">{fill(labels.levelTitle, { level: level.level })}</h3>
-          <p data-testid={`butir-kemajuan-${level.level}`}>{levelProgress(board, level, labels)}</p>
+          <p data-testid={`butir-kemajuan-${level.level}`}>{levelProgressText(progress.levels.find((candidate) => candidate.level === level.level)!, board.basis, labels)}</p>
           {level.waitingForLowerLevel && <p className="text-amber-900">{fill(labels.waitingLevel, { lower: level.level - 1 })}</p>}
           {level.butirUnknown && <p className="text-amber-900">{labels.levelUnknown}</p>}
           {level.butir.length > 0 && (

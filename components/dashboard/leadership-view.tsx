@@ -1,5 +1,6 @@
 // The Pimpinan's and Koordinator's dashboard, rendered on the server; only the drawings
 // of the charts run in the browser.
+import { ButirBreakdownView } from "@/components/assessment/butir-progress";
 import Link from "next/link";
 import { fill } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
@@ -164,6 +165,7 @@ export function LeadershipView({ dashboard, m }: Props) {
         {dashboard.aspects.length > 0 && nodeFigure(dashboard.aspects, dashboard, m, "bars", fill(labels.perNode, { kind: m.nodeKinds.aspect! }), "batang-aspek")}
       </div>
       <TrendFigure dashboard={dashboard} m={m} />
+      {dashboard.butir && <ButirBreakdownView breakdown={dashboard.butir} labels={m.butir} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="font-semibold text-brand-900">{labels.completion}</h2>

@@ -7,6 +7,7 @@ import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 import type { Messages } from "@/lib/i18n/messages";
 import type { UnitWorkDashboard } from "@/lib/dashboard/unit-work";
 import { formatIndex } from "@/lib/scoring";
+import { ButirProgressNote } from "@/components/assessment/butir-progress";
 
 function Effect({ label, value, detail, testId }: { label: string; value: string; detail: string; testId: string }) {
   return (
@@ -64,6 +65,7 @@ export function UnitWorkView({ dashboard, m, locale, timeZone }: { dashboard: Un
                     <td className="p-1">
                       <Link href={`/periode/${period.id}/indikator/${indicator.number}`} className="text-brand-700 underline">{indicator.name}</Link>
                       {indicator.daysOverdue > 0 && <div className="text-xs text-red-700">{fill(m.indicatorList.overdue, { days: indicator.daysOverdue })}</div>}
+                      {indicator.butir && <ButirProgressNote progress={indicator.butir} labels={m.butir} testId={`butir-kemajuan-${indicator.number}`} />}
                     </td>
                     <td className="p-1">{m.answers.statuses[indicator.status] ?? indicator.status}</td>
                     <td className="p-1 text-right tabular-nums">{displayLevel(indicator.level)}</td>

@@ -117,7 +117,8 @@ export function buildButirBoard(levels: readonly ButirLevel[], evidence: Readonl
       const basisStatus = basisStatuses?.get(item.code);
       counts.total += 1;
       if (basisStatus?.status === ACCEPTED_STATUS && item.state === "accepted") counts.accepted += 1;
-      else if (basisStatus?.status === REVISION_STATUS) counts.revision += 1;
+      // Returned by a person; the portal's automatic rejections are "waiting", not work to redo.
+      else if (basisStatus?.status === REVISION_STATUS && !basisStatus.automatic) counts.revision += 1;
       else if (attached.length === 0) counts.missing += 1;
       return { code: item.code, text: textOf.get(item.code) ?? "", level: level.level, state: item.state, evidence: attached, stages, history: history.filter((entry) => entry.butirCode === item.code) };
     }),
@@ -140,3 +141,34 @@ export function automaticallyRejected(levels: readonly ButirLevel[], statuses: R
   const gating = gateButir(levels, (code) => statuses.get(code) === ACCEPTED_STATUS);
   return new Set(gating.levels.filter((level) => level.waitingForLowerLevel).flatMap((level) => level.butir.map((butir) => butir.code)));
 }
+
+/** One level's progress, as lists and dashboards print it ("Tingkat 2: 3 dari 4 butir diterima"). */
+export type LevelProgress = { level: number; total: number; accepted: number; evidenced: number; butirUnknown: boolean; complete: boolean };
+export type ButirProgress = { basis: ButirBoard["basis"]; counts: ButirCounts; levels: LevelProgress[]; highestCompleteLevel: number | null };
+
+export function butirProgress(board: ButirBoard): ButirProgress {
+  return {
+    basis: board.basis,
+    counts: board.counts,
+    highestCompleteLevel: board.highestCompleteLevel,
+    levels: board.levels.map((level) => ({
+      level: level.level,
+      total: level.total,
+      accepted: level.accepted,
+      evidenced: level.butir.filter((butir) => butir.evidence.length > 0).length,
+      butirUnknown: level.butirUnknown,
+      complete: level.complete,
+    })),
+  };
+}
+
+/** The level to work on: the first one not complete (null when all are). */
+export const nextLevelToWork = (progress: ButirProgress): LevelProgress | null => progress.levels.find((level) => !level.complete) ?? null;
+
+export const addCounts = (left: ButirCounts, right: ButirCounts): ButirCounts => ({
+  total: left.total + right.total,
+  accepted: left.accepted + right.accepted,
+  revision: left.revision + right.revision,
+  missing: left.missing + right.missing,
+});
+export const NO_COUNTS: ButirCounts = { total: 0, accepted: 0, revision: 0, missing: 0 };

@@ -12,6 +12,8 @@ import { line } from "@/lib/validation/primitives";
 import { effectiveDeadlines } from "@/lib/deadlines/effective";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { externallyFedIndicators, externalIndexStanding, type ExternalIndexStanding } from "@/lib/scoring/external-index-values";
+import { loadButirBoards } from "./butir";
+import { butirProgress, type ButirProgress } from "./butir-board";
 
 export type IndicatorStatus = "NONE" | AnswerStatus;
 
@@ -78,6 +80,8 @@ export type IndicatorRow = OutlineIndicator & {
   submittedAt: Date | null;
   /** For an indicator fed by another national index: whether its value is entered (the owner's to-do). */
   externalIndex: ExternalIndexStanding | null;
+  /** Per level how many butir are accepted (or evidenced), for frameworks with butir. */
+  butir: ButirProgress | null;
 };
 
 export type IndicatorList = {
@@ -113,6 +117,7 @@ export async function listPeriodIndicators(db: DbClient, actor: Actor, periodId:
   const indexRows = fed.size > 0 ? await db.externalIndexValue.findMany({ where: { periodId: period.id }, select: { indicatorId: true, value: true, year: true } }) : [];
   const indexOf = new Map(indexRows.map((row) => [row.indicatorId, row]));
 
+  const boards = framework ? await loadButirBoards(db, period.id, framework.definition, new Map(outline.indicators.map((indicator) => [indicator.number, indicator.id]))) : new Map();
   const unitLabel = new Map(units.map((unit) => [unit.id, unit.shortName ?? unit.name]));
   const answerOf = new Map(answers.map((answer) => [answer.indicatorId, answer]));
   const ownersOf = new Map<string, typeof assignments>();
@@ -133,6 +138,7 @@ export async function listPeriodIndicators(db: DbClient, actor: Actor, periodId:
       deadline,
       submittedAt: status === "SUBMITTED" ? (answer?.submittedAt ?? null) : null,
       externalIndex: fed.has(indicator.number) ? externalIndexStanding(fed.get(indicator.number)!.externalIndex, indexOf.get(indicator.id) ?? null) : null,
+      butir: boards.has(indicator.id) ? butirProgress(boards.get(indicator.id)!) : null,
     };
   });
 

@@ -6,6 +6,7 @@ import type { DbClient } from "@/lib/db";
 import { getIndicatorNodeIds } from "@/lib/framework-versions/store";
 import { periodResults, type UnitProgress } from "@/lib/assessment/period-results";
 import { scorePeriodStages } from "@/lib/results/period-summary";
+import { butirBreakdown, type ButirBreakdown } from "./butir-breakdown";
 import { assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { Decimal, type AssessmentScore, type NodeScore } from "@/lib/scoring";
 import { headlineStage, HEADLINE_STAGES, type HeadlineStage } from "./headline-stage";
@@ -50,6 +51,8 @@ export type LeadershipDashboard = {
   /** Least complete first. */
   units: UnitProgress[];
   gaps: IndicatorGap[];
+  /** Butir accepted / in revision / without evidence per unit and per aspect (frameworks with butir). */
+  butir: ButirBreakdown | null;
 };
 
 const shownStages = (scores: Record<HeadlineStage, AssessmentScore>) =>
@@ -75,7 +78,7 @@ export async function leadershipDashboard(db: DbClient, actor: Actor): Promise<L
   });
   const current = periods[0];
   if (!current) return null;
-  const [scored, results, history, recommendations] = await Promise.all([
+  const [scored, results, history, recommendations, butir] = await Promise.all([
     scorePeriodStages(db, periods, HEADLINE_STAGES),
     periodResults(db, current.id, current),
     db.historicalResult.findMany({ where: { instansiId }, orderBy: { year: "asc" }, select: { year: true, index: true, predicate: true, frameworkCode: true } }),
@@ -83,6 +86,7 @@ export async function leadershipDashboard(db: DbClient, actor: Actor): Promise<L
       where: { periodId: current.id, status: { in: ["OPEN", "IN_PROGRESS"] }, targetLevel: { not: null } },
       select: { targetLevel: true, indicatorId: true },
     }),
+    butirBreakdown(db, current),
   ]);
   const now = scored.get(current.id);
   if (!now || !results) return null;
@@ -136,5 +140,6 @@ export async function leadershipDashboard(db: DbClient, actor: Actor): Promise<L
     trend,
     units: [...results.units].sort((a, b) => completion(a) - completion(b) || a.name.localeCompare(b.name)),
     gaps: gaps.filter((gap) => !Decimal.parse(gap.gain).isZero()).slice(0, GAP_COUNT),
+    butir,
   };
 }

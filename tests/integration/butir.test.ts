@@ -10,6 +10,8 @@ import { findIndicator } from "@/lib/framework/catalog";
 import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { loadButirBoard } from "@/lib/assessment/butir";
 import { valueAboveBoard } from "@/lib/assessment/butir-board";
+import { listPeriodIndicators } from "@/lib/assessment/indicator-list";
+import { butirBreakdown } from "@/lib/dashboard/butir-breakdown";
 import type { Actor } from "@/lib/policy";
 import { asRead } from "../support/as-read";
 import { resetDatabase } from "./db-reset";
@@ -205,6 +207,15 @@ describe("statuses per butir", () => {
     // Round 1 kept: I1-L2-02 went tidak_tepat then diterima.
     expect(stateOf(accepted, "I1-L2-02").history.map((entry) => [entry.round, entry.status, entry.kind])).toEqual([[1, "revisi", "tidak_tepat"], [2, "diterima", null]]);
     expect(await db.butirStatusRound.count({ where: { periodId: periodId(), stage: "INTERNAL_VERIFICATION" } })).toBe(2);
+
+    // The to-do list and the dashboard count from the same board.
+    const list = await listPeriodIndicators(db, owner, periodId(), { unit: "", domain: "", status: undefined });
+    expect(list.rows.find((row) => row.number === 1)?.butir?.counts).toEqual({ total: 14, accepted: 5, revision: 0, missing: 9 });
+    const period = await db.assessmentPeriod.findUniqueOrThrow({ where: { id: periodId() } });
+    const breakdown = (await butirBreakdown(db, period))!;
+    expect(breakdown.units.find((row) => row.key === f.home.unitIds[0])).toMatchObject({ accepted: 5, revision: 0 });
+    expect(breakdown.aspects.find((row) => row.key === "A1")).toMatchObject({ accepted: 5 });
+    expect(breakdown.total.total).toBe(231);
   });
 
   it("refuses a status kind outside the list, the automatic kind from a person, a revision without a note and an unknown code, with nothing half-saved", async () => {

@@ -9,6 +9,7 @@ import { fill, formatDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/locale";
 import { pageTitle } from "@/lib/http/page-title";
 import { externalIndexSummary } from "@/components/assessment/external-index-panel";
+import { ButirProgressNote } from "@/components/assessment/butir-progress";
 
 export const generateMetadata = pageTitle("indicators");
 export const dynamic = "force-dynamic";
@@ -113,6 +114,7 @@ export default async function IndicatorListPage({ params, searchParams }: { para
                 <td className="p-2">
                   <Link href={`/periode/${period.id}/indikator/${row.number}`} className="text-brand-700 underline">{row.name}</Link>
                   <div className="text-xs text-slate-600">{row.ancestors.map((group) => group.name).join(" › ")}</div>
+                  {row.butir && <ButirProgressNote progress={row.butir} labels={m.butir} testId={`butir-kemajuan-${row.number}`} />}
                 </td>
                 <td className="p-2">
                   {row.owners.length > 0 ? (
