@@ -14,7 +14,7 @@ import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import type { AssessmentPeriod } from "@/lib/generated/prisma/client";
 import { msg } from "@/lib/i18n/message";
 import { assertCan, can, type Actor } from "@/lib/policy";
-import { answerScope } from "@/lib/policy-scope";
+import { answerScope, evidenceScope } from "@/lib/policy-scope";
 import { butirStatusRows, ZButirEvidence, ZButirStage, type ButirStatusRow } from "@/lib/validation/butir";
 import { assertTransition, auditAnswer, staleAnswer, writeAnswer } from "./answer-lifecycle";
 import {
@@ -201,8 +201,8 @@ async function assertOwner(tx: DbTransaction, actor: Actor, period: Period, indi
 }
 
 /**
- * Evidence for a butir: an item of the owner's own unit library, or one already attached to
- * the answer (by a co-owner). The item joins the answer's evidence when it was not there.
+ * Evidence for a butir: an item the owner may attach (their unit's, or shared with the
+ * instansi), or one already attached to the answer (by a co-owner). The item joins the answer's evidence when it was not there.
  */
 export const attachButirEvidence = defineCommand({
   name: "butir.attach-evidence",
@@ -210,7 +210,7 @@ export const attachButirEvidence = defineCommand({
   async run({ tx, actor, request }, input) {
     const period = await holdPeriod(tx, actor, "answer.fill", input.periodId);
     const { indicatorId, levels } = await indicatorOf(tx, period, input.indicatorId);
-    const unitId = await assertOwner(tx, actor, period, indicatorId);
+    await assertOwner(tx, actor, period, indicatorId);
     assertPhaseAllows(period.phase, "answer.fill");
     assertCodeKnown(requireButir(levels), input.butirCode, "butirCode");
 
@@ -219,10 +219,11 @@ export const attachButirEvidence = defineCommand({
     assertTransition("butir-evidence", existing?.status ?? null);
     const onAnswer = existing?.evidence.some((link) => link.evidenceId === input.evidenceId) ?? false;
     const evidence = await tx.evidence.findFirst({
-      where: { id: input.evidenceId, instansiId: period.instansiId, deletedAt: null, ...(onAnswer ? {} : { ownerUnitId: unitId }) },
-      select: { id: true, title: true },
+      where: { id: input.evidenceId, instansiId: period.instansiId, deletedAt: null },
+      select: { id: true, title: true, instansiId: true, ownerUnitId: true, sharedWithInstansi: true },
     });
-    if (!evidence) throw fieldError("evidenceId", msg("butir.evidenceNotYours"));
+    // The same rule as the form: the unit's own items and those shared with the instansi.
+    if (!evidence || (!onAnswer && !can(actor, "evidence.attach", evidenceScope(evidence)))) throw fieldError("evidenceId", msg("butir.evidenceNotYours"));
     if (existing && (await tx.butirEvidence.count({ where: { answerId: existing.id, butirCode: input.butirCode, evidenceId: evidence.id } })) > 0) {
       throw fieldError("evidenceId", msg("butir.alreadyAttached", { code: input.butirCode }));
     }
