@@ -1,6 +1,6 @@
 // Inputs of the notification list and settings, and of per-unit deadlines (which the reminders follow).
 import { z } from "zod";
-import { id, optionalCalendarDate } from "./primitives";
+import { id, line, optionalCalendarDate } from "./primitives";
 import { messageKey } from "@/lib/i18n/message";
 
 const TYPE = z.enum(["ASSIGNMENT", "DEADLINE_APPROACHING", "DEADLINE_PASSED", "ANSWER_SENT_BACK", "MENTION", "ANSWER_VERIFIED", "PHASE_CHANGED", "OBJECTION_DEADLINE"]);
@@ -19,6 +19,6 @@ export const ZNotificationPreferences = z.object({
 export const ZUnitDeadlineSet = z.object({
   periodId: id,
   unitId: id,
-  indicatorId: z.string().trim().max(40).default(""),
+  indicatorId: line().trim().max(40).default(""),
   fillDeadline: optionalCalendarDate(messageKey("unitDeadlines.dateInvalid")),
 });
