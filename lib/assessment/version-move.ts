@@ -31,11 +31,11 @@ export const VERSION_MOVE_PHASES = ["PERSIAPAN", "PENGISIAN"] as const satisfies
  * indicators. A test reads prisma/schema.prisma and fails when a model with both is
  * missing here, so a new per-indicator record cannot stay behind on the old version.
  */
-export const PERIOD_INDICATOR_TABLES = ["Answer", "Assignment", "Comment", "Recommendation", "Objection", "ButirStatusRound", "EvidenceCandidate", "UnitDeadline"] as const;
+export const PERIOD_INDICATOR_TABLES = ["Answer", "Assignment", "Comment", "Recommendation", "Objection", "ButirStatusRound", "EvidenceCandidate", "UnitDeadline", "ExternalIndexValue"] as const;
 type PeriodIndicatorTable = (typeof PERIOD_INDICATOR_TABLES)[number];
 
 /** Records that are work (kept or refused, never dropped), and plans (dropped with the indicator). */
-const WORK_TABLES = ["Answer", "Comment", "Recommendation", "Objection", "ButirStatusRound"] as const satisfies readonly PeriodIndicatorTable[];
+const WORK_TABLES = ["Answer", "Comment", "Recommendation", "Objection", "ButirStatusRound", "ExternalIndexValue"] as const satisfies readonly PeriodIndicatorTable[];
 
 type IndicatorRef = { code: string; name: string };
 
@@ -89,7 +89,7 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
   });
   const newCodes = new Set(nodes.filter((node) => node.versionId === to.id).map((node) => node.code));
   const oldById = new Map(nodes.filter((node) => node.versionId === from.id).map((node) => [node.id, node]));
-  const [answers, assignments, comments, recommendations, objections, butirRounds, candidates, deadlines, levels, butirEvidence, butirStatuses] = await Promise.all([
+  const [answers, assignments, comments, recommendations, objections, butirRounds, candidates, deadlines, externalValues, levels, butirEvidence, butirStatuses] = await Promise.all([
     db.answer.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.assignment.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.comment.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
@@ -98,6 +98,7 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
     db.butirStatusRound.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.evidenceCandidate.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.unitDeadline.groupBy({ by: ["indicatorId"], where: { periodId: period.id, indicatorId: { not: null } }, _count: { _all: true } }),
+    db.externalIndexValue.groupBy({ by: ["indicatorId"], where: { periodId: period.id }, _count: { _all: true } }),
     db.answer.findMany({ where: { periodId: period.id, level: { not: null } }, select: { indicatorId: true, level: true } }),
     db.butirEvidence.findMany({ where: { answer: { periodId: period.id } }, distinct: ["answerId", "butirCode"], select: { butirCode: true, answer: { select: { indicatorId: true } } } }),
     db.butirStatus.findMany({ where: { round: { periodId: period.id } }, select: { butirCode: true, round: { select: { indicatorId: true } } } }),
@@ -112,6 +113,7 @@ export async function planVersionMove(db: DbClient, period: AssessmentPeriod, fr
       ["ButirStatusRound", butirRounds],
       ["EvidenceCandidate", candidates],
       ["UnitDeadline", deadlines],
+      ["ExternalIndexValue", externalValues],
     ] as const
   ).flatMap(([table, groups]) => groups.flatMap((group) => (group.indicatorId ? [{ table, indicatorId: group.indicatorId, count: group._count._all }] : [])));
 
