@@ -12,25 +12,24 @@ import { getFrameworkVersion } from "@/lib/framework-versions/store";
 import { EXPLANATION_MIN_TO_SUBMIT, WAIVER_MIN, ZAnswerSave, ZAnswerSubmit, ZAnswerReturn, ZAnswerVerify, ZAnswerWithdraw, ZCommentCreate, ZLinkEvidenceAdd } from "@/lib/validation/answers";
 import { assertTransition, auditAnswer, conflictVersion, nextStatus, recordLevelChanges, staleAnswer, writeAnswer } from "./answer-lifecycle";
 import { assertPhaseAllows } from "./phase";
-import { holdPeriod, loadPeriodFor } from "./period-access";
+import { holdPeriod, type LoadedPeriod } from "./period-access";
 import { parseLevel } from "./levels";
 import { msg } from "@/lib/i18n/message";
 import { butirStatusRows } from "@/lib/validation/butir";
 import { recordButirStatuses } from "./butir";
 import { notifyMentions, notifyReviewDecision } from "@/lib/notifications/events";
 
-type Period = Awaited<ReturnType<typeof loadPeriodFor>>;
 
-async function loadIndicator(tx: DbTransaction, period: Period, indicatorId: string) {
+async function loadIndicator(tx: DbTransaction, period: LoadedPeriod, indicatorId: string) {
   const indicator = await tx.frameworkNode.findFirst({ where: { id: indicatorId, versionId: period.frameworkVersionId, kind: "INDICATOR" } });
   if (!indicator || indicator.number === null) throw new AppError("not_found");
   return { ...indicator, number: indicator.number };
 }
 
-const selfKey = (period: Period, indicatorId: string) => ({ periodId: period.id, indicatorId, stage: "SELF" as const });
+const selfKey = (period: LoadedPeriod, indicatorId: string) => ({ periodId: period.id, indicatorId, stage: "SELF" as const });
 
 /** The owner's unit when the indicator is assigned to it; refuses everyone else. */
-async function assertOwner(tx: DbTransaction, actor: Actor, period: Period, indicatorId: string): Promise<string> {
+async function assertOwner(tx: DbTransaction, actor: Actor, period: LoadedPeriod, indicatorId: string): Promise<string> {
   const scope = await answerScope(tx, period, indicatorId);
   // An Admin OPD learns why; other roles get the plain refusal.
   if (!can(actor, "answer.fill", scope) && can(actor, "answer.fill", { instansiId: period.instansiId, unitId: actor.active.unitId })) {
@@ -242,7 +241,7 @@ export const returnVerifiedAnswer = defineCommand({
 });
 
 /** Who may take part in an indicator's discussion: the instansi's Koordinator and Asesor, and its owner units. */
-async function assertMayComment(tx: DbTransaction, actor: Actor, period: Period, indicatorId: string) {
+async function assertMayComment(tx: DbTransaction, actor: Actor, period: LoadedPeriod, indicatorId: string) {
   assertCan(actor, "comment.create", await answerScope(tx, period, indicatorId));
 }
 

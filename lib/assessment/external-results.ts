@@ -1,7 +1,7 @@
 // Every stage of a period side by side: the self-assessment, the internal verification and
-// the external stages per indicator, each stage's index, and the sanggah list. Five
-// queries whatever the number of indicators; the caller has checked the policy and passes
-// the actor's instansi, so another agency's period is simply not found.
+// the external stages per indicator, each stage's index, and the sanggah list. A fixed
+// number of queries whatever the number of indicators; the period is a LoadedPeriod (the
+// caller reached it through the policy).
 import type { DbClient } from "@/lib/db";
 import { isIndicatorNode, type FrameworkDefinition } from "@/lib/framework/schema";
 import { walkNodes } from "@/lib/framework/tree";
@@ -12,6 +12,7 @@ import { EXTERNAL_STAGES, type ExternalStage } from "@/lib/validation/external";
 import { levelOptions, levelScaleOf, type LevelOption, type LevelScaleRule } from "./level-rule";
 import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 import { objectionWindow, type ObjectionWindow } from "./objection-deadline";
+import type { LoadedPeriod } from "./period-access";
 
 export const RESULT_STAGES = ["SELF", "INTERNAL_VERIFICATION", ...EXTERNAL_STAGES] as const;
 export type ResultStage = (typeof RESULT_STAGES)[number];
@@ -61,14 +62,10 @@ export function compareToSelf(level: string | null | undefined, self: string | n
   return order > 0 ? "higher" : order < 0 ? "lower" : null;
 }
 
-export async function loadExternalResults(db: DbClient, instansiId: string, periodId: string, now: Date = new Date()): Promise<ExternalResults | null> {
-  const period = await db.assessmentPeriod.findFirst({
-    where: { id: periodId, instansiId },
-    select: { id: true, year: true, phase: true, predicateBasis: true, objectionDeadline: true, frameworkVersionId: true, instansi: { select: { timeZone: true } } },
-  });
-  if (!period) return null;
-  const [scored, answers, objections] = await Promise.all([
+export async function loadExternalResults(db: DbClient, period: LoadedPeriod, now: Date = new Date()): Promise<ExternalResults | null> {
+  const [scored, instansi, answers, objections] = await Promise.all([
     scorePeriodStages(db, [period], RESULT_STAGES),
+    db.instansi.findUniqueOrThrow({ where: { id: period.instansiId }, select: { timeZone: true } }),
     db.answer.findMany({
       where: { periodId: period.id },
       select: { stage: true, level: true, explanation: true, version: true, indicator: { select: { number: true } } },
@@ -136,7 +133,7 @@ export async function loadExternalResults(db: DbClient, instansiId: string, peri
       rejected: objections.filter((objection) => objection.status === "REJECTED").length,
       open: objections.filter((objection) => objection.status === "SUBMITTED" || objection.status === "DRAFT").length,
     },
-    timeZone: period.instansi.timeZone,
-    window: objectionWindow(period.objectionDeadline, now, period.instansi.timeZone),
+    timeZone: instansi.timeZone,
+    window: objectionWindow(period.objectionDeadline, now, instansi.timeZone),
   };
 }

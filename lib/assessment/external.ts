@@ -15,7 +15,7 @@ import { ZExternalStageRecord, ZObjectionDecide, ZObjectionSave, type ExternalSt
 import { createAnswers, recordLevelChanges, writeAnswer } from "./answer-lifecycle";
 import { parseLevel } from "./levels";
 import { objectionWindow } from "./objection-deadline";
-import { loadPeriodFor } from "./period-access";
+import { loadPeriodFor, type LoadedPeriod } from "./period-access";
 import { assertPhaseAllows } from "./phase";
 import { msg } from "@/lib/i18n/message";
 import { render } from "@/lib/i18n/render";
@@ -27,15 +27,14 @@ const staleConflict = (stage: ExternalStage, numbers: number[]) =>
 
 const fixed = (level: Prisma.Decimal | null) => (level === null ? null : level.toFixed(2));
 
-type Period = Awaited<ReturnType<typeof loadPeriodFor>>;
 
-async function loadEditablePeriod(tx: DbTransaction, actor: Actor, periodId: string): Promise<Period> {
+async function loadEditablePeriod(tx: DbTransaction, actor: Actor, periodId: string): Promise<LoadedPeriod> {
   const period = await loadPeriodFor(tx, actor, "external-result.record", periodId);
   assertPhaseAllows(period.phase, "external.record");
   return period;
 }
 
-async function loadIndicator(tx: DbTransaction, period: Period, number: number) {
+async function loadIndicator(tx: DbTransaction, period: LoadedPeriod, number: number) {
   const indicator = await tx.frameworkNode.findFirst({ where: { versionId: period.frameworkVersionId, kind: "INDICATOR", number }, select: { id: true } });
   if (!indicator) throw new AppError("not_found");
   return indicator;

@@ -15,6 +15,8 @@ import { loadEvidenceCandidates, loadPreviousContext, loadPreviousPeriod, previo
 import { phaseAllows } from "./phase";
 import { isEditable } from "./answer-lifecycle";
 import { loadButirBoard } from "./butir";
+import { loadPeriodFor } from "./period-access";
+import { AppError } from "@/lib/errors";
 
 import { applyExternalIndices, externalIndexStanding, hasConvertedIndices, selfStageEffect, type EnteredIndexValue } from "@/lib/scoring/external-index-values";
 
@@ -22,10 +24,13 @@ import { applyExternalIndices, externalIndexStanding, hasConvertedIndices, selfS
 export const LEVEL_HISTORY_PAGE_SIZE = 50;
 
 export async function loadIndicatorView(db: Db, actor: Actor, periodId: string, number: number, paging: { historyPage?: number } = {}) {
-  const instansiId = actor.active.instansiId;
-  if (!instansiId) return null;
-  const period = await db.assessmentPeriod.findFirst({ where: { id: periodId, instansiId } });
+  const period = await loadPeriodFor(db, actor, "instansi.read", periodId).catch((error: unknown) => {
+    // Refused or missing: the page shows "not found" either way.
+    if (error instanceof AppError && (error.status === 403 || error.status === 404)) return null;
+    throw error;
+  });
   if (!period) return null;
+  const { instansiId } = period;
   const framework = await getFrameworkVersion(db, period.frameworkVersionId);
   if (!framework) return null;
 

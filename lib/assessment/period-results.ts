@@ -1,17 +1,17 @@
 // What a period's overview shows: the live index of every stage that has answers, and the
 // progress of the self-assessment per unit and per top-level node (domain in spbe-2020,
 // aspect in pemdi-2026). A fixed number of queries, whatever the number of units or
-// indicators. Callers load the period within the actor's instansi first: this module
-// reads by period id only.
+// indicators. The period is a LoadedPeriod: the caller reached it through the policy.
 import type { DbClient } from "@/lib/db";
 import type { AnswerStage, AnswerStatus } from "@/lib/generated/prisma/client";
 import { isIndicatorNode, type FrameworkDefinition } from "@/lib/framework/schema";
 import { walkNodes } from "@/lib/framework/tree";
 import { getIndicatorNodeIds } from "@/lib/framework-versions/store";
-import { ANSWER_STAGES, scorePeriodStages, type ScorablePeriod } from "@/lib/results/period-summary";
+import { ANSWER_STAGES, scorePeriodStages } from "@/lib/results/period-summary";
 import type { AssessmentScore } from "@/lib/scoring";
 import { unansweredValueOf } from "@/lib/framework/schema";
 import { externallyFedIndicators, externalIndexStanding, type ExternalIndexStanding } from "@/lib/scoring/external-index-values";
+import type { LoadedPeriod } from "./period-access";
 
 /** Always shown, even before the first answer; external stages only once they have answers. */
 const ALWAYS_SHOWN: readonly AnswerStage[] = ["SELF", "INTERNAL_VERIFICATION"];
@@ -70,13 +70,8 @@ function topNodes(definition: FrameworkDefinition) {
   return { tops, topOf };
 }
 
-/** `loaded`: the period when the caller has already read it (the dashboard), which saves reading it again. */
-export async function periodResults(db: DbClient, periodId: string, loaded?: ScorablePeriod): Promise<PeriodResults | null> {
-  const period =
-    loaded?.id === periodId
-      ? loaded
-      : await db.assessmentPeriod.findUnique({ where: { id: periodId }, select: { id: true, predicateBasis: true, frameworkVersionId: true } });
-  if (!period) return null;
+export async function periodResults(db: DbClient, period: LoadedPeriod): Promise<PeriodResults | null> {
+  const periodId = period.id;
   const [scored, nodeIds, assignments, selfAnswers] = await Promise.all([
     scorePeriodStages(db, [period], ANSWER_STAGES),
     // The version's indicators never change: from the process's cache, not the database.

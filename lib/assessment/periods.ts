@@ -14,7 +14,7 @@ import { validateValues } from "@/lib/scoring";
 import { counterpartsOf } from "@/lib/framework/lineage";
 import { ZPeriodAdvance, ZPeriodCarryOver, ZPeriodOpen, ZPeriodReopen, ZPeriodUpdate } from "@/lib/validation/periods";
 import { createAnswers, recordLevelChanges } from "./answer-lifecycle";
-import { loadPeriodFor } from "./period-access";
+import { loadPeriodFor, type LoadedPeriod } from "./period-access";
 import { countOpenIndicators } from "./period-results";
 import { FINAL_LEVEL_STAGES, finalLevelAnswer, loadPreviousPeriod, type PreviousPeriod } from "./previous-period";
 import { assertPhaseAllows, nextPhase } from "./phase";
@@ -32,10 +32,9 @@ type Settings = {
   objectionDeadline: Date | null;
 };
 
-type PeriodRow = Awaited<ReturnType<typeof loadPeriodFor>>;
 
 /** The settings as the audit trail records them (decimals and dates as text). */
-function settingsOf(period: Settings | PeriodRow) {
+function settingsOf(period: Settings | LoadedPeriod) {
   return {
     predicateBasis: period.predicateBasis,
     targetIndex: period.targetIndex === null ? null : String(period.targetIndex),
@@ -290,7 +289,7 @@ async function loadForChange(tx: DbTransaction, actor: Actor, periodId: string, 
  * The change happens only if the period is still at the version (and phase) that was
  * checked: a concurrent change in between makes the update match nothing (409).
  */
-async function updateIfUnchanged(tx: DbTransaction, period: PeriodRow, data: Prisma.AssessmentPeriodUncheckedUpdateManyInput) {
+async function updateIfUnchanged(tx: DbTransaction, period: LoadedPeriod, data: Prisma.AssessmentPeriodUncheckedUpdateManyInput) {
   const { count } = await tx.assessmentPeriod.updateMany({
     where: { id: period.id, version: period.version, phase: period.phase },
     data: { ...data, version: { increment: 1 } },

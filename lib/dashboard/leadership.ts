@@ -4,6 +4,7 @@
 // units or indicators (one more per distinct framework version).
 import type { DbClient } from "@/lib/db";
 import { getIndicatorNodeIds } from "@/lib/framework-versions/store";
+import { listPeriodsFor } from "@/lib/assessment/period-access";
 import { periodResults, type UnitProgress } from "@/lib/assessment/period-results";
 import { scorePeriodStages } from "@/lib/results/period-summary";
 import { butirBreakdown, type ButirBreakdown } from "./butir-breakdown";
@@ -71,16 +72,12 @@ const completion = (unit: UnitProgress) => (unit.assigned === 0 ? 1 : unit.submi
 
 export async function leadershipDashboard(db: DbClient, actor: Actor): Promise<LeadershipDashboard | null> {
   const instansiId = assertCanInOwnInstansi(actor, "answer.read-all");
-  const periods = await db.assessmentPeriod.findMany({
-    where: { instansiId },
-    orderBy: { year: "desc" },
-    select: { id: true, year: true, phase: true, predicateBasis: true, frameworkVersionId: true, targetIndex: true },
-  });
+  const periods = await listPeriodsFor(db, actor, "answer.read-all");
   const current = periods[0];
   if (!current) return null;
   const [scored, results, history, recommendations, butir] = await Promise.all([
     scorePeriodStages(db, periods, HEADLINE_STAGES),
-    periodResults(db, current.id, current),
+    periodResults(db, current),
     db.historicalResult.findMany({ where: { instansiId }, orderBy: { year: "asc" }, select: { year: true, index: true, predicate: true, frameworkCode: true } }),
     db.recommendation.findMany({
       where: { periodId: current.id, status: { in: ["OPEN", "IN_PROGRESS"] }, targetLevel: { not: null } },

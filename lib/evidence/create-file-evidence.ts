@@ -6,6 +6,7 @@ import { z } from "zod";
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { loadPeriodFor } from "@/lib/assessment/period-access";
 import { assertCanInOwnInstansi } from "@/lib/policy";
 import { blobKey, getStorage } from "@/lib/storage";
 import { assertPhaseAllows } from "@/lib/assessment/phase";
@@ -48,8 +49,7 @@ export const createFileEvidence = defineCommand({
     if (done) return result(done, msg("evidence.uploaded", { title: done.title }));
 
     if (input.periodId) {
-      const period = await tx.assessmentPeriod.findFirst({ where: { id: input.periodId, instansiId } });
-      if (!period) throw new AppError("not_found");
+      const period = await loadPeriodFor(tx, actor, "evidence.manage", input.periodId);
       assertPhaseAllows(period.phase, "answer.fill");
     }
 

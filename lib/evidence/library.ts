@@ -6,6 +6,7 @@ import type { DbTransaction } from "@/lib/db";
 import { defineCommand } from "@/lib/command";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { loadPeriodFor } from "@/lib/assessment/period-access";
 import { formatDate } from "@/lib/i18n/format";
 import { assertCan, assertCanInOwnInstansi, type Actor } from "@/lib/policy";
 import { isEditable, touchAnswers } from "@/lib/assessment/answer-lifecycle";
@@ -144,8 +145,7 @@ export const carryOverEvidence = defineCommand({
   input: ZEvidenceCarryOver,
   async run({ tx, actor, request }, { evidenceId, periodId }) {
     const evidence = await loadManagedEvidence(tx, actor, evidenceId);
-    const period = await tx.assessmentPeriod.findFirst({ where: { id: periodId, instansiId: evidence.instansiId } });
-    if (!period) throw new AppError("not_found");
+    const period = await loadPeriodFor(tx, actor, "evidence.manage", periodId);
     if (period.phase === "FINAL") throw new AppError("conflict", { message: msg("periods.locked") });
     const today = todayIn(actor.active.timeZone);
     if (evidence.validUntil && evidence.validUntil < today) {

@@ -27,7 +27,7 @@ export async function loadReportFor(request: Request, actor: Actor, periodId: st
     if (audience !== "all-or-own-unit" || !ownUnit || !can(actor, "answer.read", { ...scope, unitId: ownUnit })) assertCan(actor, "answer.read-all", scope);
     unitId = ownUnit ?? undefined;
   }
-  const report = await loadPeriodReport(db, period.id, { unitId });
+  const report = await loadPeriodReport(db, period, { unitId });
   if (!report) throw new AppError("not_found");
   return { report, baseUrl: env.PUBLIC_URL ?? new URL(request.url).origin };
 }

@@ -2,8 +2,8 @@
 // CSV and JSON results): the indices of every stage through scorePeriodStages, each
 // indicator with its levels per stage, the self-assessment's explanation and evidence,
 // the recommendations and the people who sign. A fixed number of queries whatever the
-// size of the framework. Callers load the period within the actor's instansi first
-// (loadPeriodFor): this module reads by period id.
+// size of the framework. The period is a LoadedPeriod: the caller reached it through the
+// policy (loadPeriodFor).
 import type { AgencyTimeZone } from "@/lib/i18n/time-zone";
 import type { DbClient } from "@/lib/db";
 import { isIndicatorNode, type FrameworkDefinition, type IndicatorNode } from "@/lib/framework/schema";
@@ -11,6 +11,7 @@ import { walkNodes } from "@/lib/framework/tree";
 import type { AnswerStage, AnswerStatus, EvidenceKind, InstansiKind, PeriodPhase, PredicateBasis, RecommendationSource, RecommendationStatus } from "@/lib/generated/prisma/enums";
 import { ANSWER_STAGES, scorePeriodStages } from "@/lib/results/period-summary";
 import type { AssessmentScore } from "@/lib/scoring";
+import type { LoadedPeriod } from "@/lib/assessment/period-access";
 
 /** Shown even before their first answer; the external stages only once they have answers. */
 const ALWAYS_SHOWN: readonly AnswerStage[] = ["SELF", "INTERNAL_VERIFICATION"];
@@ -68,7 +69,6 @@ export type PeriodReport = {
   signatories: { koordinator: string | null; pimpinan: string | null };
 };
 
-const PERIOD_SELECT = { id: true, instansiId: true, year: true, phase: true, predicateBasis: true, frameworkVersionId: true, lockedAt: true } as const;
 
 /** Indicators in questionnaire order with their group path. */
 function indicatorOutline(definition: FrameworkDefinition) {
@@ -85,9 +85,9 @@ const emptyLevels = (): Record<AnswerStage, string | null> => Object.fromEntries
  * The report of a period, or null when it does not exist. With `unitId`, only the
  * indicators assigned to that unit (an Admin OPD's own part of the form).
  */
-export async function loadPeriodReport(db: DbClient, periodId: string, options: { unitId?: string } = {}): Promise<PeriodReport | null> {
-  const period = await db.assessmentPeriod.findUnique({ where: { id: periodId }, select: PERIOD_SELECT });
-  if (!period) return null;
+export async function loadPeriodReport(db: DbClient, loaded: LoadedPeriod, options: { unitId?: string } = {}): Promise<PeriodReport | null> {
+  const { id: periodId, instansiId, year, phase, predicateBasis, frameworkVersionId, lockedAt } = loaded;
+  const period: ReportPeriod = { id: periodId, instansiId, year, phase, predicateBasis, frameworkVersionId, lockedAt };
   const [scored, instansi, nodes, answers, recommendations, signers, assigned] = await Promise.all([
     scorePeriodStages(db, [period], ANSWER_STAGES),
     db.instansi.findUniqueOrThrow({ where: { id: period.instansiId }, select: { code: true, name: true, kind: true, region: true, timeZone: true } }),

@@ -12,7 +12,7 @@ import type { AnswerStage, PeriodPhase } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
 import { prepareExternalStages } from "./external-fixtures";
-import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { actorFor, createFixtures, loadedPeriod, requestContext, type Fixtures } from "./fixtures";
 import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
@@ -176,7 +176,7 @@ describe("all stages side by side and the sanggah list", () => {
     await answer(8, "SELF", "2"); // higher externally → not contested
     await answer(8, "DOCUMENT", "3");
 
-    const results = (await loadExternalResults(db, fixtures.home.instansiId, periodId))!;
+    const results = (await loadExternalResults(db, await loadedPeriod(fixtures, periodId)))!;
     expect(results.contestable.map((item) => [item.number, item.selfLevel, item.stage, item.stageLevel])).toEqual([
       [1, "4.00", "DOCUMENT", "2.00"],
       [3, "3.00", "FINAL", "2.00"],
@@ -190,8 +190,8 @@ describe("all stages side by side and the sanggah list", () => {
     expect([document.answeredCount, document.indicatorCount]).toEqual([5, 47]);
   });
 
-  it("finds no period of another agency", async () => {
-    expect(await loadExternalResults(db, fixtures.home.instansiId, fixtures.other.periodId)).toBeNull();
+  it("another agency's period is not reached: the policy answers as for a missing one", async () => {
+    await expect(loadedPeriod(fixtures, fixtures.other.periodId, "PIMPINAN")).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
@@ -238,7 +238,7 @@ describe("objections (sanggah)", () => {
     expect(await run(COMMANDS.decideObjection, { periodId, indicator: "1", stage: "DOCUMENT", decision: "ACCEPTED", correctedLevel: "3" })).toMatchObject({ message: expect.stringContaining("diterima") });
     expect(await objectionOf(1)).toMatchObject({ status: "ACCEPTED" });
 
-    const results = (await loadExternalResults(db, fixtures.home.instansiId, periodId))!;
+    const results = (await loadExternalResults(db, await loadedPeriod(fixtures, periodId)))!;
     expect(results.window.state).toBe("closed");
     expect(results.contestable.find((item) => item.number === 1)?.objections).toEqual([expect.objectContaining({ stage: "DOCUMENT", status: "ACCEPTED" })]);
   });

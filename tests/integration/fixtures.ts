@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { loadActor } from "@/lib/auth/actor";
 import { ensureShippedFrameworks } from "@/lib/framework-versions/store";
+import { loadPeriodFor, type LoadedPeriod } from "@/lib/assessment/period-access";
 import type { Actor, Role } from "@/lib/policy";
 
 export const FIXTURE_PASSWORD = "sandi-uji-yang-panjang";
@@ -87,6 +88,11 @@ export async function actorFor(fixtures: Fixtures, role: Role): Promise<Actor> {
   const actor = await loadActor(db, userId);
   if (!actor) throw new Error(`no actor for ${role}`);
   return actor;
+}
+
+/** A period as a page reaches it: through the policy, as the home agency's Koordinator (or `role`). */
+export async function loadedPeriod(fixtures: Fixtures, periodId: string, role: Role = "KOORDINATOR"): Promise<LoadedPeriod> {
+  return loadPeriodFor(db, await actorFor(fixtures, role), "results.read", periodId);
 }
 
 export const requestContext = { actorId: null, ip: "10.9.9.9", userAgent: "vitest", requestId: "uji" };

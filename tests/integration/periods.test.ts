@@ -17,7 +17,7 @@ import { importFrameworkVersion } from "@/lib/framework-versions/store";
 import { PrismaClient, type AnswerStage } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/policy";
 import { resetDatabase } from "./db-reset";
-import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { actorFor, createFixtures, loadedPeriod, requestContext, type Fixtures } from "./fixtures";
 import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
@@ -211,7 +211,7 @@ describe("starting from last year", () => {
     expect(audit.after).toMatchObject({ baselinePeriodId: fixtures.home.periodId, copied: { answers: 3, assignments: 4, evidenceLinks: 2, skippedOutOfScale: 1 } });
 
     // The overview counts them apart from the owners' own answers, and the self index includes them.
-    const results = await periodResults(db, period.id);
+    const results = await periodResults(db, await loadedPeriod(fixtures, period.id));
     expect(results!.total).toMatchObject({ indicators: 47, assigned: 4, answered: 0, needsConfirmation: 3, submitted: 0, verified: 0 });
     expect(results!.open).toBe(4);
     expect(results!.stages.map((stage) => stage.stage)).toEqual(["SELF", "INTERNAL_VERIFICATION"]);
@@ -356,7 +356,7 @@ describe("period results", () => {
     });
     const countFor = async (periodId: string) => {
       queries = 0;
-      const results = await periodResults(client, periodId);
+      const results = await periodResults(client, await loadedPeriod(fixtures, periodId));
       return { queries, units: results!.units.length };
     };
     try {
@@ -377,7 +377,7 @@ describe("period results", () => {
       await db.answer.createMany({
         data: Array.from({ length: 40 }, (_, index) => ({ periodId: fixtures.home.periodId, indicatorId: fixtures.framework.indicatorIds[index + 1]!, stage: "SELF" as const, level: "3", status: "SUBMITTED" as const })),
       });
-      await periodResults(client, small.id); // the framework version is in memory from now on, for both counts
+      await periodResults(client, await loadedPeriod(fixtures, small.id)); // the framework version is in memory from now on, for both counts
       const one = await countFor(small.id);
       const many = await countFor(fixtures.home.periodId);
       expect([one.units, many.units]).toEqual([1, 8]);

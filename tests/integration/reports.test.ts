@@ -19,7 +19,7 @@ import { loadPeriodReport } from "@/lib/reports/period-report";
 import { renderPeriodReportPdf } from "@/lib/reports/period-report-pdf";
 import { resultsCsv, resultsJson } from "@/lib/reports/results-export";
 import { resetDatabase } from "./db-reset";
-import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { actorFor, createFixtures, loadedPeriod, requestContext, type Fixtures } from "./fixtures";
 import { asRead } from "../support/as-read";
 
 const BASE_URL = "https://spbe.example.go.id";
@@ -69,7 +69,7 @@ beforeEach(async () => {
 });
 
 async function exportWorkbook(unitId?: string): Promise<ExcelJS.Workbook> {
-  const report = await loadPeriodReport(db, f.home.periodId, { unitId });
+  const report = await loadPeriodReport(db, await loadedPeriod(f, f.home.periodId), { unitId });
   const bytes = await buildAnswerWorkbook(report!, { m: messages.id, baseUrl: BASE_URL });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -108,7 +108,7 @@ const snapshot = async () => ({
 
 describe("the report of a period", () => {
   it("has every stage's index from the scoring engine, the levels per stage, evidence, recommendations and the signatories", async () => {
-    const report = (await loadPeriodReport(db, f.home.periodId))!;
+    const report = (await loadPeriodReport(db, await loadedPeriod(f, f.home.periodId)))!;
     const period = await db.assessmentPeriod.findUniqueOrThrow({ where: { id: f.home.periodId } });
     const scored = (await scorePeriodStages(db, [period], ANSWER_STAGES)).get(period.id)!;
     expect(report.scores.SELF.indexExact).toBe(scoreAssessment(spbe, { 1: "2", 2: "3", 3: "4" }).indexExact);
@@ -126,12 +126,12 @@ describe("the report of a period", () => {
   });
 
   it("for an Admin OPD's worksheet holds only their unit's indicators", async () => {
-    const report = (await loadPeriodReport(db, f.home.periodId, { unitId: f.home.unitIds[0] }))!;
+    const report = (await loadPeriodReport(db, await loadedPeriod(f, f.home.periodId), { unitId: f.home.unitIds[0] }))!;
     expect(report.indicators.map((indicator) => indicator.number)).toEqual([1, 2, 3]);
   });
 
   it("is a PDF whose text has the cover, index, predicate, indicators, evidence, strengths, recommendations and the Berita Acara", async () => {
-    const report = (await loadPeriodReport(db, f.home.periodId))!;
+    const report = (await loadPeriodReport(db, await loadedPeriod(f, f.home.periodId)))!;
     const pdf = await renderPeriodReportPdf(report, { m: messages.id, locale: "id", baseUrl: BASE_URL, now: new Date("2026-11-23T03:00:00Z") });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const parsed = await new PDFParse({ data: new Uint8Array(pdf) }).getText();
@@ -163,7 +163,7 @@ describe("the report of a period", () => {
 describe("a locked period's documents", () => {
   /** Everything a locked period hands out, field by field: the report data, the PDF's text, the worksheet's cells, CSV and JSON. */
   async function documents() {
-    const report = (await loadPeriodReport(db, f.home.periodId))!;
+    const report = (await loadPeriodReport(db, await loadedPeriod(f, f.home.periodId)))!;
     const now = new Date("2026-11-23T03:00:00Z");
     const pdf = await renderPeriodReportPdf(report, { m: messages.id, locale: "id", baseUrl: BASE_URL, now });
     const sheet = (await exportWorkbook()).worksheets[0]!;
@@ -373,7 +373,7 @@ describe("formula injection", () => {
   });
 
   it("is neutralised in the CSV results", async () => {
-    const report = (await loadPeriodReport(db, f.home.periodId))!;
+    const report = (await loadPeriodReport(db, await loadedPeriod(f, f.home.periodId)))!;
     const csv = resultsCsv({ ...report, indicators: report.indicators.map((indicator) => (indicator.number === 1 ? { ...indicator, name: FORMULA } : indicator)) });
     expect(csv).toContain(`"'=HYPERLINK(""https://jahat.example"",""klik"")"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
@@ -382,7 +382,7 @@ describe("formula injection", () => {
 
 describe("results for other systems", () => {
   it("CSV and JSON carry every indicator's level per stage and the indices of every stage with answers", async () => {
-    const report = (await loadPeriodReport(db, f.home.periodId))!;
+    const report = (await loadPeriodReport(db, await loadedPeriod(f, f.home.periodId)))!;
     const self = scoreAssessment(spbe, { 1: "2", 2: "3", 3: "4" });
     const json = resultsJson(report, new Date("2026-11-23T00:00:00Z"));
     expect(json.stages.map((stage) => [stage.stage, stage.answered])).toEqual([["SELF", 3], ["INTERNAL_VERIFICATION", 1], ["FINAL", 1]]);
@@ -410,7 +410,7 @@ describe("a pemdi-2026 period's documents", () => {
       data: { instansiId: f.home.instansiId, year: 2027, frameworkVersionId: version.id, phase: "PENGISIAN" },
     });
     await db.answer.create({ data: { periodId: period.id, indicatorId: indicator.id, stage: "SELF", level: "2.5", explanation: "Sebagian.", status: "DRAFT" } });
-    return (await loadPeriodReport(db, period.id))!;
+    return (await loadPeriodReport(db, await loadedPeriod(f, period.id)))!;
   }
 
   it("is a PDF that says Indeks Pemerintah Digital, shows aspects, the floor rule and the criterion with its mark", async () => {

@@ -8,7 +8,7 @@ import { COMMANDS } from "@/lib/commands";
 import { loadExternalResults } from "@/lib/assessment/external-results";
 import { conflictVersion } from "@/lib/assessment/answer-lifecycle";
 import { resetDatabase } from "./db-reset";
-import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { actorFor, createFixtures, loadedPeriod, requestContext, type Fixtures } from "./fixtures";
 import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
@@ -33,9 +33,9 @@ describe("agency time zone", () => {
     // 15:30 UTC on the deadline day is 00:30 the next day in WIT: the window has closed there.
     await db.assessmentPeriod.update({ where: { id: fixtures.home.periodId }, data: { objectionDeadline: new Date("2026-02-27T00:00:00Z") } });
     const late = new Date("2026-02-27T15:30:00Z");
-    expect((await loadExternalResults(db, fixtures.home.instansiId, fixtures.home.periodId, late))!.window).toMatchObject({ state: "closed" });
+    expect((await loadExternalResults(db, await loadedPeriod(fixtures, fixtures.home.periodId), late))!.window).toMatchObject({ state: "closed" });
     await db.instansi.update({ where: { id: fixtures.home.instansiId }, data: { timeZone: "WIB" } });
-    expect((await loadExternalResults(db, fixtures.home.instansiId, fixtures.home.periodId, late))!.window).toMatchObject({ state: "open", daysLeft: 0 });
+    expect((await loadExternalResults(db, await loadedPeriod(fixtures, fixtures.home.periodId), late))!.window).toMatchObject({ state: "open", daysLeft: 0 });
   });
 
   it("a save conflict shows the other person's save time in the agency's zone", async () => {

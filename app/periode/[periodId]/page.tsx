@@ -39,7 +39,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
   const { periodId } = await params;
   const actor = await requireActor(`/periode/${periodId}`);
   const period = await orNotFound(loadPeriodFor(db, actor, "results.read", periodId));
-  const results = await periodResults(db, period.id);
+  const results = await periodResults(db, period);
   if (!results) notFound();
   const { locale, m } = await getMessages();
   const labels = m.periods;

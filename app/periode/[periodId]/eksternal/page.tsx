@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireActor } from "@/lib/auth/current";
-import { requireInstansiPermission } from "@/lib/auth/page-guard";
+import { orNotFound } from "@/lib/auth/page-guard";
+import { loadPeriodFor } from "@/lib/assessment/period-access";
 import { compareToSelf, loadExternalResults, RESULT_STAGES, type ContestableIndicator, type ExternalResults, type StageCell } from "@/lib/assessment/external-results";
 import { displayLevel } from "@/lib/assessment/level-rule";
 import { phaseAllows, type Phase } from "@/lib/assessment/phase";
@@ -319,8 +320,9 @@ function StageRecordForm({ results, stage, stageNames, labels, m }: { results: E
 export default async function ExternalResultsPage({ params, searchParams }: Props) {
   const { periodId } = await params;
   const actor = await requireActor(`/periode/${periodId}/eksternal`);
-  const instansiId = requireInstansiPermission(actor, "answer.read-all");
-  const results = await loadExternalResults(db, instansiId, periodId);
+  const period = await orNotFound(loadPeriodFor(db, actor, "answer.read-all", periodId));
+  const { instansiId } = period;
+  const results = await loadExternalResults(db, period);
   if (!results) notFound();
   const { m } = await getMessages();
   const labels = m.external;
