@@ -97,7 +97,7 @@ it("runs a fixed number of queries for the indicator page and the period overvie
   // And few: a handful of round trips each (the figures are in docs/benchmarks.md).
   // The owner's page reads their unit's own deadline too (per-unit deadlines, d460f1f); the
   // attached evidence brings its file type and text scan for the pre-checks (two more).
-  expect(small).toEqual({ indicatorPageOwner: 24, indicatorPageKoordinator: 22, periodOverview: 5, dashboardKoordinator: 9 });
+  expect(small).toEqual({ indicatorPageOwner: 24, indicatorPageKoordinator: 22, periodOverview: 4, dashboardKoordinator: 9 });
   console.log("queries per load:", JSON.stringify(small));
 });
 

@@ -131,7 +131,7 @@ describe("moving a period to a newer version of its framework", () => {
     expect(audit.after).toMatchObject({ frameworkVersionId: v2.id, frameworkVersion: 2, reason: REASON, moved: { Answer: 2, Assignment: 4, Comment: 1, Recommendation: 1 }, dropped: { assignments: 1, candidates: 0, deadlines: 0 } });
 
     // The results are computed on the new version: I1 answered with 3, now indicator 47.
-    const results = await periodResults(db, home.periodId);
+    const results = await periodResults(db, await loadedPeriod(fixtures, home.periodId));
     expect(results!.total.indicators).toBe(46);
     expect(results!.stages[0]!.score.answeredCount).toBe(2);
 
