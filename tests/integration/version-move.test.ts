@@ -16,7 +16,7 @@ import { getFrameworkVersion, importFrameworkVersion } from "@/lib/framework-ver
 import type { Actor } from "@/lib/policy";
 import { render } from "@/lib/i18n/render";
 import { resetDatabase } from "./db-reset";
-import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { actorFor, createFixtures, loadedPeriod, requestContext, type Fixtures } from "./fixtures";
 import { asRead } from "../support/as-read";
 
 let fixtures: Fixtures;
