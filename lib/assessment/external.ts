@@ -179,7 +179,7 @@ export const saveObjection = defineCommand({
 async function correctContestedStage(
   tx: DbTransaction,
   actor: Actor,
-  period: Period,
+  period: LoadedPeriod,
   indicatorId: string,
   reason: string,
   input: { indicator: number; stage: ExternalStage; correctedLevel: string; note: string },

@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/policy";
 import { asRead } from "../support/as-read";
 import { resetDatabase } from "./db-reset";
 import { prepareExternalStages } from "./external-fixtures";
-import { actorFor, createFixtures, requestContext, type Fixtures } from "./fixtures";
+import { actorFor, createFixtures, loadedPeriod, requestContext, type Fixtures } from "./fixtures";
 
 let fixtures: Fixtures;
 let koordinator: Actor;
@@ -70,10 +70,10 @@ describe("an accepted sanggah", () => {
   it("a locked period shows the outcome instead of the deadline", async () => {
     await decide({ decision: "ACCEPTED", correctedLevel: "4" });
     // Lifted to the self level it is no longer contestable, but stays listed with its outcome.
-    let results = await loadExternalResults(db, fixtures.home.instansiId, periodId());
+    let results = await loadExternalResults(db, await loadedPeriod(fixtures, periodId()));
     expect(results!.contestable.map((item) => [item.number, item.objections.map((objection) => objection.status)])).toEqual([[1, ["ACCEPTED"]], [2, []]]);
     await db.assessmentPeriod.update({ where: { id: periodId() }, data: { phase: "FINAL", lockedAt: new Date() } });
-    results = await loadExternalResults(db, fixtures.home.instansiId, periodId());
+    results = await loadExternalResults(db, await loadedPeriod(fixtures, periodId()));
     expect(results!.objectionOutcome).toEqual({ accepted: 1, rejected: 0, open: 0 });
   });
 });
