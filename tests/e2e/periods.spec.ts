@@ -74,7 +74,8 @@ test("the Koordinator opens 2026 from last year, sees the baseline counted, and 
   await expect(page.getByTestId("periode-2026")).toContainText(phases.PERSIAPAN!);
 
   await openOverview(page, 2026);
-  await expect(page.getByText(fill(overview.baselineFrom, { year: 2025 }))).toBeVisible();
+  // The agency's 2025 period is still in Verifikasi: the overview says which stage was copied.
+  await expect(page.getByText(fill(overview.baselineFromStage, { year: 2025, phase: phases.VERIFIKASI! }))).toBeVisible();
   await expect(page.getByTestId("target-indeks")).toHaveText("3,50");
   await expect(page.getByTestId("kemajuan-domain-jumlah").locator('[data-kolom="needsConfirmation"]')).toHaveText(String(copied));
   await expect(page.getByTestId("kemajuan-domain-jumlah").locator('[data-kolom="answered"]')).toHaveText("0");
